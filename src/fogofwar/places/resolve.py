@@ -1,0 +1,141 @@
+"""Choose the event location of a sentence from the toponyms found in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .cues import cuebook
+from .gazetteer import TIER_BASE, TIER_OVERLAY, TIER_SUPPLEMENT, Gazetteer
+from .model import Location, Place, Toponym
+
+_CTX_FIRST, _CTX_OTHER = 4.0, 3.0
+
+
+def tier_of(p: Place) -> int:
+    if p.source == "supplement":
+        return TIER_SUPPLEMENT
+    if p.source.startswith(("acled-import", "geonames-import", "import")):
+        return TIER_OVERLAY
+    return TIER_BASE
+
+
+def rank_candidates(candidates: tuple[Place, ...] | list[Place], context_iso3: list[str] | None,
+                    gazetteer: Gazetteer) -> list[Place]:
+    """Re-rank candidates: the document's countries first (most salient strongest), then curated
+    sources and population (Gazetteer.score), keeping the scan order as the tie-breaker."""
+    ctx = [c for c in (context_iso3 or []) if c]
+
+    def key(ip):
+        i, p = ip
+        s = gazetteer.score(tier_of(p), p) - 0.01 * i
+        if ctx:
+            if p.iso3 == ctx[0]:
+                s += _CTX_FIRST
+            elif p.iso3 in ctx[1:]:
+                s += _CTX_OTHER
+        return -s
+
+    return [p for _, p in sorted(enumerate(candidates), key=key)]
+
+
+def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | None = None) -> list[str]:
+    """ISO3 codes of the countries a document talks about, most salient first.
+
+    Counts country names (weight 2), the best candidate of other toponyms (weight 1; border mentions
+    count 0.5) and demonyms ("Malian", "nigérien", weight 1). Ties go to the earlier mention."""
+    gaz = gazetteer or Gazetteer.default()
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+
+    def add(iso: str, w: float, pos: int) -> None:
+        score[iso] = score.get(iso, 0.0) + w
+        first.setdefault(iso, pos)
+
+    for t in toponyms:
+        if not t.candidates:
+            continue
+        p = t.candidates[0]
+        w = 2.0 if p.kind == "country" else 1.0
+        if t.cue == "border":
+            w = 0.5
+        add(p.iso3, w, t.start)
+    for m in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text):
+        iso = gaz.is_demonym(m.group())
+        if iso and not gaz.is_country_name(m.group()):
+            add(iso, 1.0, m.start())
+    return sorted(score, key=lambda k: (-score[k], first[k]))
+
+
+def _precision(t: Toponym, p: Place, cue_precision: dict[str, int | None]) -> int:
+    if p.kind in ("country", "admin1"):
+        return 3
+    if t.cue in ("region", "cercle"):
+        return 3
+    return cue_precision.get(t.cue or "", None) or 1
+
+
+def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
+                     context_iso3: list[str] | None = None, gazetteer: Gazetteer | None = None) -> Location:
+    """The event location for the sentence ``text[start:end]``.
+
+    Toponyms inside the span are considered; destinations/origins ("towards X", "vers X", "from X")
+    only when nothing else is there; border mentions ("the Algerian border") never. Cues give the
+    precision: near/outskirts/km from -> 2, region/province/cercle -> 3 at the admin unit, a bare
+    country -> 3. Candidates are ranked by the document's countries (``context_iso3``, most salient
+    first), then our supplement / the user overlay, then population.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    cb = cuebook()
+    inside = [t for t in toponyms if t.start >= start and t.end <= end and t.candidates]
+    if not inside:
+        return Location(None, None, None, None, None, "no toponym in sentence")
+    role = {c.name: c.role for c in cb.cues}
+    cue_precision = {c.name: c.precision for c in cb.cues}
+    usable = [t for t in inside if t.cue != "border"]
+    events = [t for t in usable if role.get(t.cue or "", "event") != "motion"]
+    notes: list[str] = []
+    if events:
+        pool = events
+    elif usable:
+        pool = usable
+        notes.append("only a destination/origin is named")
+    else:
+        return Location(None, None, None, None, None, "only border mentions in sentence")
+
+    choices = []
+    for order, t in enumerate(pool):
+        ranked = rank_candidates(t.candidates, context_iso3, gaz)
+        p = ranked[0]
+        prec = _precision(t, p, cue_precision)
+        is_country = p.kind == "country"
+        choices.append((is_country, prec, order, t, p, ranked))
+    choices.sort(key=lambda c: (c[0], c[1], c[2]))
+    is_country, prec, _, t, p, ranked = choices[0]
+
+    reason_bits = [f"'{t.text}'" + (f" (cue: {t.cue})" if t.cue else "")]
+    alt = next((q for q in ranked[1:] if q.iso3 != p.iso3 or q.kind == p.kind), None)
+    if alt is not None:
+        reason_bits.append(f"chosen over {alt.name}, {alt.iso3}")
+        if context_iso3 and p.iso3 in context_iso3 and alt.iso3 != p.iso3:
+            reason_bits.append("by document countries")
+    if t.cue in ("region", "cercle") and p.kind == "locality":
+        unit = gaz.admin1(t.text, p.iso3) if t.cue == "region" else gaz.admin2(t.text, p.iso3)
+        if unit is None and t.cue == "cercle":
+            unit = gaz.admin1(t.text, p.iso3)
+        if unit is not None:
+            p = unit
+            reason_bits.append(f"{t.cue} -> {unit.kind} {unit.name}")
+        else:
+            reason_bits.append(f"{t.cue} cue but no such unit; using the town itself")
+        prec = 3
+    if is_country:
+        reason_bits.append("country only")
+    elif p.kind == "locality":
+        p, note = gaz.fill_admin(p)
+        if note:
+            reason_bits.append(note)
+    reason = "; ".join(notes + reason_bits) + f"; precision {prec}"
+    return Location(place=p, geo_precision=prec, start=t.start, end=t.end, quote=text[t.start:t.end], reason=reason)
+
+

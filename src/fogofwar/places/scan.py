@@ -1,0 +1,126 @@
+"""Find place names in raw text: capitalised token n-grams looked up in the gazetteer index."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import cuebook
+from .gazetteer import Gazetteer, TIER_BASE
+from .model import Place, Toponym
+from .normalize import name_key
+
+MAX_NGRAM = 5
+# a token: letters, with inner hyphens/apostrophes ("Tin-Zaouaten", "N'Djamena", "Gourma-Rharous")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# French elisions and English possessive to peel off a token
+_ELISION = re.compile(r"^(?:[lLdD]|[qQ]u|[jJ]usqu)['’](?=[^\W\d_])")
+_POSSESSIVE = re.compile(r"['’]s$")
+# lower-case words allowed inside a multi-word name ("Nioro du Sahel", "Bordj Badji Mokhtar")
+_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "el", "al", "en", "sur", "of", "the", "di", "da", "do", "dos", "das", "y", "et", "and"})
+_SENT_END = re.compile(r"[.!?:;\"“”«»\n]\s*$")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        el = _ELISION.match(w)
+        if el:
+            s += el.end()
+            w = w[el.end():]
+        ps = _POSSESSIVE.search(w)
+        if ps:
+            e -= len(ps.group())
+            w = w[: -len(ps.group())]
+        if w:
+            out.append((s, e, w))
+    return out
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    left = text[max(0, start - 4):start]
+    return start == 0 or bool(_SENT_END.search(text[max(0, start - 3):start])) or left.strip() == ""
+
+
+def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en") -> list[Toponym]:
+    """Place names found in ``text``, left to right, with ranked candidates and the cue before them.
+
+    Longest match wins ("Nioro du Sahel" over "Nioro"). Single capitalised words on the stoplist
+    (``never_single`` in cues.yaml) are skipped; common words (``common_single``) need a curated or
+    populous candidate. All-capital tokens of up to 3 letters are skipped unless they name a country.
+    ``lang`` is accepted for symmetry; cues of both languages are always tried.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    cb = cuebook()
+    toks = _tokens(text)
+    n = len(toks)
+    # candidate spans per start token
+    spans: list[tuple[int, int, str]] = []  # (i, j, key) tokens i..j-1
+    for i in range(n):
+        s, e, w = toks[i]
+        if not _is_cap(w):
+            continue
+        for j in range(i + 1, min(n, i + MAX_NGRAM) + 1):
+            last = toks[j - 1]
+            if j - 1 > i:
+                gap = text[toks[j - 2][1]:last[0]]
+                if gap not in (" ", "-", " - ") or (not _is_cap(last[2]) and last[2].lower() not in _CONNECTORS):
+                    break
+            if not _is_cap(last[2]):
+                continue  # a name does not end on a connector
+            key = name_key(text[s:last[1]])
+            if len(key) >= 2:
+                spans.append((i, j, key))
+    cand = gaz.candidates_for_keys([k for _, _, k in spans])
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for i, j, k in spans:
+        by_start.setdefault(i, []).append((j, k))
+    out: list[Toponym] = []
+    i = 0
+    while i < n:
+        opts = by_start.get(i)
+        if not opts:
+            i += 1
+            continue
+        taken = False
+        for j, k in sorted(opts, reverse=True):  # longest first
+            s, e = toks[i][0], toks[j - 1][1]
+            surface = text[s:e]
+            single = j - i == 1
+            country_iso = gaz.is_country_name(surface)
+            if single and surface.isupper() and len(surface) <= 3 and not country_iso:
+                continue
+            items = cand.get(k) or []
+            if not items and not country_iso:
+                continue
+            if single and k in cb.never_single:
+                continue
+            if single and k in cb.common_single:
+                items = [(t, p) for t, p in items
+                         if t != TIER_BASE or p.kind != "locality" or (p.population or 0) >= cb.common_min_population]
+                if not items and not country_iso:
+                    continue
+            places = _rank(gaz, k, surface, items)
+            if not places:
+                continue
+            out.append(Toponym(start=s, end=e, text=surface, candidates=tuple(places), cue=cb.classify(text, s, e)))
+            i = j
+            taken = True
+            break
+        if not taken:
+            i += 1
+    return out
+
+
+def _rank(gaz: Gazetteer, key: str, surface: str, items) -> list[Place]:
+    ranked = [p for _, p in sorted(items, key=lambda tp: -gaz.score(*tp))]
+    iso = gaz.is_country_name(surface)
+    if iso:
+        cp = gaz.country_by_iso3(iso)
+        if cp is not None:
+            ranked = [cp] + [p for p in ranked if not (p.kind == "country" and p.iso3 == iso)]
+    return ranked
