@@ -1,0 +1,195 @@
+"""Actors: find actor mentions in a text and resolve them through the registry.
+
+A mention is either specific (an alias or acronym of a registry actor) or
+generic ("the jihadists", "Russian", "gunmen", "villagers"). Generic mentions
+resolve to the nearest specific actor of the same kind in the document, else to
+the registry's fallback ("Unidentified Armed Group (Mali)"), which needs the
+event's country and is named at assembly time (``name_actor``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .codebook import ActorEntry, ActorRegistry, GenericEntry, actor_registry
+from .models import Actor
+
+_POSS = r"(?:['’]s)?"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    entry: ActorEntry | None  # specific actor (given, or resolved from a generic word)
+    generic: GenericEntry | None  # the generic word's class, when the text was generic
+    country: str | None = None  # from a demonym ("Malian soldiers")
+
+    @property
+    def kind(self) -> str | None:
+        if self.entry is not None:
+            return self.entry.kind
+        return self.generic.kind if self.generic else None
+
+    @property
+    def key(self) -> str:
+        """Identity used to group mentions: the registry id, else the generic class + country."""
+        if self.entry is not None:
+            return self.entry.id
+        return f"generic:{self.generic.kind if self.generic else '?'}:{self.country or ''}"
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    specific: re.Pattern
+    acronyms: re.Pattern
+    generic: re.Pattern
+    demonym: re.Pattern
+    alias_to_entry: dict[str, ActorEntry]
+    acronym_to_entry: dict[str, ActorEntry]
+    word_to_generic: dict[str, GenericEntry]
+    demonyms: dict[str, dict]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _matchers(lang: str) -> _Matchers:
+    reg = actor_registry()
+    alias_to_entry: dict[str, ActorEntry] = {}
+    acronym_to_entry: dict[str, ActorEntry] = {}
+    for a in reg.actors:
+        for lang_aliases in a.aliases.values():  # an English name in a French report still names the actor
+            for alias in lang_aliases:
+                alias_to_entry.setdefault(alias.lower(), a)
+        for n in a.all_names():
+            alias_to_entry.setdefault(n.lower(), a)
+        for acr in a.acronyms:
+            acronym_to_entry.setdefault(acr, a)
+    word_to_generic: dict[str, GenericEntry] = {}
+    for g in reg.generic:
+        for w in g.words.get(lang, ()):
+            word_to_generic.setdefault(w.lower(), g)
+    demonyms = reg.demonyms.get(lang, {})
+    force_words = [w for g in reg.generic if g.kind == "state_military" for w in g.words.get(lang, ())]
+    force_words += ["convoy", "column", "contractors", "mercenaries", "allies", "military column", "army column"] if lang == "en" else [
+        "convoi", "colonne", "mercenaires", "alliés"]
+    dem = _alt(demonyms)
+    if lang == "en":
+        demonym_re = rf"(?<![\w-])(?P<d1>{dem})(?:-(?P<d2>{dem}))?\s+(?:[a-z]+\s+)?(?P<noun>{_alt(force_words)})(?![\w-])"
+    else:
+        demonym_re = rf"(?<![\w-])(?P<noun>{_alt(force_words)})\s+(?P<d1>{dem})(?:-(?P<d2>{dem}))?(?![\w-])"
+    return _Matchers(
+        specific=re.compile(rf"(?<![\w-])(?:{_alt(alias_to_entry)}){_POSS}(?![\w-])", re.I),
+        acronyms=re.compile(rf"(?<![\w-])(?:{_alt(acronym_to_entry)}){_POSS}(?![\w-])"),
+        generic=re.compile(rf"(?<![\w-])(?:{_alt(word_to_generic)})(?![\w-])", re.I),
+        demonym=re.compile(demonym_re, re.I if lang == "fr" else 0),
+        alias_to_entry=alias_to_entry,
+        acronym_to_entry=acronym_to_entry,
+        word_to_generic=word_to_generic,
+        demonyms={k.lower(): v for k, v in demonyms.items()},
+    )
+
+
+def _strip_poss(s: str) -> str:
+    return re.sub(r"['’]s$", "", s)
+
+
+def find_actors(text: str, lang: str) -> list[ActorMention]:
+    """Every actor mention in the text, longest match first, generic ones resolved where the text allows."""
+    m = _matchers(lang)
+    reg = actor_registry()
+    cands: list[tuple[int, int, int, ActorMention]] = []  # (start, -length, priority, mention)
+    for hit in m.specific.finditer(text):
+        entry = m.alias_to_entry[_strip_poss(hit.group(0)).lower()]
+        cands.append((hit.start(), -(hit.end() - hit.start()), 0, ActorMention(hit.start(), hit.end(), hit.group(0), entry, None)))
+    for hit in m.acronyms.finditer(text):
+        entry = m.acronym_to_entry[_strip_poss(hit.group(0))]
+        cands.append((hit.start(), -(hit.end() - hit.start()), 0, ActorMention(hit.start(), hit.end(), hit.group(0), entry, None)))
+    for hit in m.demonym.finditer(text):
+        for key in ("d1", "d2"):
+            d = hit.group(key)
+            if not d:
+                continue
+            info = m.demonyms.get(d.lower(), {})
+            kinds = [info.get("kind") or "state_military"] + ([info["also"]] if info.get("also") else [])
+            for kind in kinds:
+                g = next((g for g in reg.generic if g.kind == kind), None)
+                entry = reg.state_military(info.get("country")) if kind == "state_military" else None
+                cands.append((hit.start(), -(hit.end() - hit.start()), 1,
+                              ActorMention(hit.start(), hit.end(), hit.group(0), entry, g, info.get("country"))))
+    for hit in m.generic.finditer(text):
+        g = m.word_to_generic[hit.group(0).lower()]
+        cands.append((hit.start(), -(hit.end() - hit.start()), 2, ActorMention(hit.start(), hit.end(), hit.group(0), None, g)))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[ActorMention] = []
+    taken_until = -1
+    taken_span: tuple[int, int] | None = None
+    for start, _neg, _prio, mention in cands:
+        if start < taken_until:
+            # a second actor from the same demonym match ("Russian-Malian convoy") shares the span
+            if taken_span == (mention.start, mention.end) and chosen and chosen[-1].generic and mention.generic and chosen[-1].kind != mention.kind:
+                chosen.append(mention)
+            continue
+        chosen.append(mention)
+        taken_until = mention.end
+        taken_span = (mention.start, mention.end)
+    return _resolve_generic(chosen)
+
+
+def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Give generic mentions the nearest specific actor of their kind: the last one before, else the first after.
+
+    State forces are the exception: "the army", "the convoy" mean the army the report is about (the state
+    military named most often), not whichever army was named last ("the Algerian army then closed the border").
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.entry is not None and m.entry.kind == "state_military" and m.generic is None:
+            counts[m.entry.id] = counts.get(m.entry.id, 0) + 1
+    dominant = max(counts, key=lambda k: counts[k]) if counts else None
+    reg = actor_registry()
+    out = []
+    for i, m in enumerate(mentions):
+        if m.entry is not None or m.generic is None:
+            out.append(m)
+            continue
+        if m.generic.kind == "state_military" and m.country is None:
+            out.append(replace(m, entry=reg.by_id[dominant]) if dominant else m)
+            continue
+        target = None
+        for prev in reversed(mentions[:i]):
+            if prev.entry is not None and prev.entry.kind == m.generic.kind and (m.country is None or prev.entry.country in (None, m.country)):
+                target = prev.entry
+                break
+        if target is None:
+            for nxt in mentions[i + 1 :]:
+                if nxt.entry is not None and nxt.entry.kind == m.generic.kind and (m.country is None or nxt.entry.country in (None, m.country)):
+                    target = nxt.entry
+                    break
+        out.append(replace(m, entry=target) if target is not None else m)
+    return out
+
+
+def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, registry: ActorRegistry | None = None) -> Actor:
+    """The canonical actor for a mention on an event's date and in its country."""
+    reg = registry or actor_registry()
+    if mention.entry is not None:
+        return Actor(name=mention.entry.name_on(day), inter=mention.entry.inter, country=mention.entry.country, kind=mention.entry.kind)
+    g = mention.generic
+    where = mention.country or country
+    if g is not None and g.kind == "state_military":
+        entry = reg.state_military(where)
+        if entry is not None:
+            return Actor(name=entry.name_on(day), inter=entry.inter, country=entry.country, kind=entry.kind)
+    fallback = (g.fallback if g else "Unidentified Armed Group ({country})")
+    name = fallback.format(country=where or "International") if "{country}" in fallback else fallback
+    if g is not None and g.kind == "state_military" and where:
+        name = f"Military Forces of {where}"
+    return Actor(name=name, inter=g.inter if g else 3, country=where, kind=g.kind if g else None)

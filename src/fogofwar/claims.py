@@ -1,0 +1,368 @@
+"""Casualty claims: who says how many of whose people were killed, wounded, captured or missing.
+
+A figure is never flattened: each stays a ``Claim`` with its claimant, the
+chain that relayed it, the victims, the outcome and a low/high range (a vague
+"dozens" is a range). Numbers that are not casualties ("a dozen vehicles",
+"1,000 men", "tens of thousands fled") are left out by the lexicon's
+``not_casualty_nouns`` and by requiring an outcome word next to the number.
+Reconciliation into one low/best/high per event lives here too
+(``reconcile``), written down in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actors import ActorMention, name_actor
+from .codebook import actor_registry, lexicon
+from .models import Claim, Document
+from .nlp import Parsed
+
+_NUMBER_WORDS = {
+    "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+    "thirty forty fifty sixty seventy eighty ninety hundred",
+    "fr": "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante "
+    "quatre-vingt quatre-vingts quatre-vingt-dix cent",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    vague: bool
+    term: str | None
+    acled: int | None
+
+
+@lru_cache(maxsize=4)
+def _quantity_re(lang: str) -> re.Pattern:
+    lex = lexicon(lang)
+    vague = sorted(lex.vague, key=len, reverse=True)
+    mods = sorted({m for v in lex.modifiers.values() for m in v}, key=len, reverse=True)
+    words = sorted(_NUMBER_WORDS[lang].split(), key=len, reverse=True)
+    num_word = rf"(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*"
+    mod = rf"(?P<mod>{'|'.join(re.escape(m) for m in mods)})\s+" if mods else ""
+    vag = "|".join(re.escape(v) for v in vague)
+    return re.compile(
+        rf"(?<![\w-])(?:{mod})?(?:(?P<digits>\d{{1,3}}(?:[,. ]\d{{3}})+|\d+)|(?P<vague>{vag})|(?P<word>{num_word}))(?![\w-])",
+        re.I,
+    )
+
+
+def _word_to_int(word: str, lang: str) -> int | None:
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(word.lower().replace(" ", "-") if lang == "en" else word.lower(), lang))
+    except ValueError:
+        try:
+            return int(text2num(word.lower(), lang))
+        except ValueError:
+            return None
+
+
+def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity]:
+    lex = lexicon(lang)
+    out = []
+    for m in _quantity_re(lang).finditer(text, start, end):
+        mod = (m.group("mod") or "").lower()
+        if m.group("digits"):
+            value = int(re.sub(r"[,. ]", "", m.group("digits")))
+            if 1900 <= value <= 2100 and not mod:  # a year, not a count
+                continue
+            low = high = value
+            vague, term, acled = False, None, value
+        elif m.group("vague"):
+            term = m.group("vague").lower()
+            spec = lex.vague[term] if term in lex.vague else lex.vague[next(k for k in lex.vague if k.lower() == term)]
+            low, high, acled = spec.get("low"), spec.get("high"), spec.get("acled")
+            vague = not spec.get("exact", False)
+        else:
+            value = _word_to_int(m.group("word"), lang)
+            if value is None:
+                continue
+            low = high = value
+            vague, term, acled = False, None, value
+        if mod and not vague:
+            if mod in [x.lower() for x in lex.modifiers.get("at_least", [])]:
+                high, vague, term = None, True, mod
+            elif mod in [x.lower() for x in lex.modifiers.get("at_most", [])]:
+                low, vague, term = (1 if high else None), True, mod
+            elif mod in [x.lower() for x in lex.modifiers.get("about", [])]:
+                vague, term = True, mod
+        out.append(Quantity(m.start(), m.end(), low, high, vague, term, acled))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _claim_lex(lang: str):
+    c = lexicon(lang).claims
+
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    outcome_re = {o: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for o, ws in c["outcomes"].items()}
+    return {
+        "outcomes": outcome_re,
+        "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
+        "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+", re.I),
+        "source_verbs": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['source_verbs'])})(?![\w-])", re.I),
+        "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
+        "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
+        "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
+        "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
+        "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
+    }
+
+
+def _outcomes_in(lex, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    hits = []
+    for outcome, rx in lex["outcomes"].items():
+        for m in rx.finditer(text, start, end):
+            hits.append((m.start(), m.end(), outcome))
+    hits.sort()
+    return hits
+
+
+@dataclass
+class RawClaim:
+    """A claim before its actors are named (names depend on the event's date and country)."""
+
+    sentence: int
+    claimant_mention: ActorMention | None
+    claimant_text: str
+    claimant_kind: str
+    via: list[str]
+    victim_mentions: list[ActorMention]
+    victims_own: bool
+    outcome: str
+    quantity: Quantity | None
+    start: int
+    end: int
+
+
+def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
+    """Every casualty claim in the document, one per (figure, outcome)."""
+    lang = parsed.document.lang
+    lex = _claim_lex(lang)
+    text = parsed.text
+    out: list[RawClaim] = []
+    for sent in parsed.sentences:
+        s0, s1 = sent.start, sent.end
+        outcomes = _outcomes_in(lex, text, s0, s1)
+        sent_actors = [a for a in actors if s0 <= a.start < s1]
+        claimant, ckind, ctext, via = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
+        found_any = False
+        quantities = [q for q in find_quantities(text, s0, s1, lang) if not lex["not_casualty"].match(text[q.end : q.end + 40])]
+        for qi, q in enumerate(quantities):
+            nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
+            # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
+            after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
+            chosen: list[tuple[int, int, str]] = []
+            if after:
+                first = after[0]
+                between = text[q.end : first[0]]
+                if first[0] > nxt_q and not re.search(r"\band\b|\bet\b|,", text[q.end : nxt_q]):
+                    after = []
+                elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between):
+                    after = []
+                else:
+                    chosen.append(first)
+                    # "dead and wounded": one figure, two outcomes
+                    for o in after[1:]:
+                        if o[2] != first[2] and re.fullmatch(r"\s*(?:and|or|et|ou|,)\s*", text[chosen[-1][1] : o[0]]):
+                            chosen.append(o)
+            if not chosen:
+                # outcome before the figure: "killed 12 soldiers", "killing at least five", "death toll of 30"
+                before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 25]
+                if before and re.fullmatch(r"\s*(?:at least|of|rose to|to|up to|au moins|de|à)?\s*", text[before[-1][1] : q.start], re.I):
+                    chosen.append(before[-1])
+            if not chosen:
+                continue
+            span_end = max(c[1] for c in chosen)
+            victims = [a for a in sent_actors if q.end <= a.start and a.end <= max(span_end, nxt_q if chosen[0][0] > q.end else q.end + 60)]
+            if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure
+                victims = [a for a in sent_actors if q.end <= a.start <= q.end + 40]
+            victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
+            victims += _demonym_victims(text, q.end, span_end, lang, victims)
+            own = bool(lex["own_side"].search(text, s0, s1))
+            for c in chosen:
+                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1))
+                found_any = True
+        if not found_any:
+            # acknowledged losses without a figure: "has acknowledged having suffered casualties"
+            m = lex["suffered"].search(text, s0, s1)
+            if m:
+                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, [claimant] if claimant else [], True, "killed", None, s0, s1))
+            m = lex["most_of"].search(text, s0, s1)
+            if m:
+                victims = [a for a in sent_actors if m.end() <= a.start <= m.end() + 40]
+                if victims:
+                    q = Quantity(m.start(), m.end(), None, None, True, m.group(0).lower(), None)
+                    out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
+    return out
+
+
+def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[ActorMention]) -> list[ActorMention]:
+    """Bare demonyms among the victims: "dozens of Malian and Russian deaths"."""
+    reg = actor_registry()
+    dem = reg.demonyms.get(lang, {})
+    out = []
+    keys = {a.key for a in already}
+    for m in re.finditer(r"[\w’'-]+", text[start:end]):
+        info = dem.get(m.group(0)) or dem.get(m.group(0).lower())
+        if not info:
+            continue
+        kind = info.get("kind") or "state_military"
+        g = next((g for g in reg.generic if g.kind == kind), None)
+        entry = reg.state_military(info.get("country")) if kind == "state_military" else None
+        mention = ActorMention(start + m.start(), start + m.end(), m.group(0), entry, g, info.get("country"))
+        if mention.key not in keys and not any(a.kind == kind for a in already):
+            keys.add(mention.key)
+            out.append(mention)
+    return out
+
+
+def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], document: Document):
+    """(claimant mention, kind, text, via) for a sentence."""
+    via = [m.group(0) for m in lex["relays"].finditer(text, s0, s1)]
+    # "according to X"
+    for m in lex["before_source"].finditer(text, s0, s1):
+        after = text[m.end() : s1]
+        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40), None)
+        unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
+        relay = lex["relays"].match(after)
+        if actor is not None:
+            return actor, "actor", actor.text, [v for v in via if v not in actor.text]
+        if unnamed is not None:
+            return None, "sources", unnamed.group(0), via
+        if relay is not None:
+            others = [a for a in actors if a.start < m.start() and a.entry is not None]
+            speaker = _speaker(lex, text, s0, m.start(), others)
+            if speaker is not None:
+                return speaker, "actor", speaker.text, via
+            return None, "outlet", relay.group(0), [v for v in via if v != relay.group(0)]
+    # "X said / X's statement speaks of"
+    verb = lex["source_verbs"].search(text, s0, s1)
+    if verb is not None:
+        speaker = _speaker(lex, text, s0, verb.start(), actors)
+        if speaker is not None:
+            return speaker, "actor", speaker.text, via
+        unnamed = lex["unnamed"].search(text, s0, verb.start() + 1)
+        if unnamed is not None:
+            return None, "sources", unnamed.group(0), via
+    unnamed = lex["unnamed"].search(text, s0, s1)
+    if unnamed is not None and re.search(r"\b(?:according|selon|d'après|said|say|says)\b", text[s0:s1], re.I):
+        return None, "sources", unnamed.group(0), via
+    if via:
+        return None, "outlet", via[0], via[1:]
+    return None, "outlet", document.outlet or "the outlet", []
+
+
+def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
+    cands = [a for a in actors if s0 <= a.start < verb_start and a.generic is None or (a.entry is not None and a.start < verb_start)]
+    cands = [a for a in cands if a.start < verb_start]
+    return cands[-1] if cands else None
+
+
+def name_claims(raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]]) -> list[Claim]:
+    """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure."""
+    claims = []
+    for r in raw:
+        claimant = name_actor(r.claimant_mention, day, country).name if r.claimant_mention else _normal_source(r.claimant_text)
+        victims_names = []
+        for v in r.victim_mentions:
+            n = name_actor(v, day, country).name
+            if n not in victims_names:
+                victims_names.append(n)
+        inferred = False
+        if not victims_names and r.victims_own and r.claimant_mention is not None:
+            victims_names = [claimant]
+        elif not victims_names and r.claimant_mention is not None and opponents.get(claimant):
+            victims_names = opponents[claimant]
+            inferred = True
+        q = r.quantity
+        claims.append(
+            Claim(
+                claimant=claimant,
+                claimant_kind=r.claimant_kind if r.claimant_kind != "actor" or r.claimant_mention else "outlet",
+                via=list(dict.fromkeys(r.via)),
+                victims="; ".join(victims_names) if victims_names else None,
+                victims_inferred=inferred,
+                outcome=r.outcome,
+                low=q.low if q else None,
+                high=q.high if q else None,
+                vague=bool(q.vague) if q else True,
+                vague_term=(q.term if q else "casualties"),
+                document=document.id,
+                start=r.start,
+                end=r.end,
+                quote=document.text[r.start : r.end],
+            )
+        )
+    return claims
+
+
+def _normal_source(text: str) -> str:
+    t = re.sub(r"^(?:the|a|an|les?|la|des)\s+", "", text.strip(), flags=re.I)
+    return t[0].lower() + t[1:] if t and not t[:2].isupper() else t
+
+
+# --- reconciliation ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    low: int | None
+    best: int | None
+    high: int | None
+    acled: int | None
+    disputed: bool
+
+
+def claim_point(c: Claim, vague_acled: dict[str, int]) -> int | None:
+    """The single figure a conservative coder takes from one claim."""
+    if not c.vague:
+        return c.low
+    if c.vague_term and c.vague_term in vague_acled:
+        return vague_acled[c.vague_term]
+    return c.low
+
+
+def reconcile(claims: list[Claim], lang: str = "en") -> Reconciled:
+    """Low/best/high over claimants, from the 'killed' claims only.
+
+    Each claimant's figures are summed over victim groups (JNIM's "50 Wagner and 10
+    Malian soldiers" is 60). low = the smallest claimant total, high = the largest,
+    best = the median of the claimants' point figures; ``acled`` = low, ACLED's most
+    conservative reading. Disputed when claimants' ranges do not overlap.
+    """
+    vague_acled = {k.lower(): v.get("acled") for k, v in lexicon(lang).vague.items() if v.get("acled") is not None}
+    per: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.outcome == "killed" and (c.low is not None or c.high is not None):
+            per.setdefault(c.claimant, []).append(c)
+    if not per:
+        return Reconciled(None, None, None, None, False)
+    ranges = []
+    points = []
+    for cl in per.values():
+        lo = sum(c.low or 0 for c in cl)
+        hi_parts = [c.high for c in cl]
+        hi = None if any(h is None for h in hi_parts) else sum(hi_parts)
+        if hi is None:
+            hi = max(lo, max((c.low or 0) for c in cl))
+        ranges.append((lo, hi))
+        points.append(sum(claim_point(c, vague_acled) or 0 for c in cl))
+    low = min(r[0] for r in ranges)
+    high = max(r[1] for r in ranges)
+    best = int(statistics.median_low(points))
+    disputed = len(ranges) > 1 and max(r[0] for r in ranges) > min(r[1] for r in ranges)
+    acled = min(points) if points else None
+    return Reconciled(low, best, high, acled, disputed)

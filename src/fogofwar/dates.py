@@ -1,0 +1,232 @@
+"""Dates: every sentence gets the date the story has reached there, with its evidence.
+
+Two anchors, as a careful reader uses them: the publication date for "on
+Monday", "yesterday", "last week"; the narrative date for "the next day", "in
+the following hours", "then". An explicit date ("25 July", "November 2023")
+moves the narrative. Absolute and weekday expressions are parsed by
+dateparser; narrative arithmetic and the lexicon (``codebook/dates/<lang>.yaml``)
+are ours.
+
+Precision follows ACLED's time_precision (1 day, 2 week, 3 month) plus 4 for
+a year alone, which ACLED never codes (such mentions are background at most).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .codebook import lexicon
+from .nlp import Parsed
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: int
+    anchor: str  # "absolute" | "published" | "narrative"
+    role: str = "point"  # "point" | "until" | "since" | "report" (when a statement was made, not the event)
+
+
+@dataclass(frozen=True)
+class SentenceDate:
+    """The date a sentence speaks about. ``until`` ends a span ("holding out until 27 July")."""
+
+    date: dt.date | None
+    precision: int | None
+    source: str  # "explicit" | "published" | "narrative" | "inherited" | "none"
+    mention: DateMention | None = None
+    until: DateMention | None = None
+    habitual: bool = False
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str):
+    lex = lexicon(lang).dates
+    months = sorted(lex["months"], key=len, reverse=True)
+    m = "|".join(re.escape(x) for x in months)
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e)?"
+    year = r"(?P<y>(?:19|20)\d\d)"
+    weekday = "|".join(lex["weekdays"])
+    absolute = [
+        re.compile(rf"\b{day}\s+(?:de\s+)?(?P<m>{m})\.?(?:,?\s+{year})?\b", re.I),
+        re.compile(rf"\b(?P<m>{m})\.?\s+{day}(?:,?\s+{year})?\b", re.I),
+        re.compile(rf"\b(?P<m>{m})\.?\s+(?:of\s+|de\s+|d')?{year}\b", re.I),
+        re.compile(rf"(?:\b(?:in|since|of|en|depuis|de)\s+|\bthe\s+|\b){year}\b(?!\s*(?:km|people|men|fighters|soldiers|%))", re.I),
+    ]
+    wd = re.compile(rf"\b(?:(?P<last>last|dernier)\s+)?(?P<w>{weekday})(?:\s+(?P<last2>dernier|last))?\b", re.I)
+    rel = []
+    for entry in lex["relative"]:
+        for phrase in entry["phrases"]:
+            rel.append((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I), entry))
+    rel.sort(key=lambda x: -len(x[0].pattern))
+    until = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('until', []))})\s*$", re.I)
+    since = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('since', []))})\s*$", re.I)
+    return absolute, wd, rel, until, since, {k.lower(): v for k, v in lex["months"].items()}
+
+
+@lru_cache(maxsize=4)
+def _report_pattern(lang: str) -> re.Pattern:
+    """A date right after a reporting word dates the statement, not the event ("a statement published on Monday")."""
+    words = lexicon(lang).dates.get("report_words", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b(?:\s+\w+){{0,2}}\s*$", re.I)
+
+
+def _infer_year(month: int, day: int | None, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    year = ref.year
+    try:
+        cand = dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    # a day-month without a year is the latest such date not far after the reference
+    if cand > ref + dt.timedelta(days=7):
+        year -= 1
+    return year
+
+
+def _dateparser(expr: str, lang: str, ref: dt.date) -> dt.date | None:
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day, 12),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    got = dateparser.parse(expr, languages=[lang], settings=settings)
+    return got.date() if got else None
+
+
+def find_dates(text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None) -> list[DateMention]:
+    """All date expressions in ``text[start:end]``, resolved against both anchors."""
+    absolute, wd, rel, until_re, since_re, months = _patterns(lang)
+    report_re = _report_pattern(lang)
+    seg = text[start:end]
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def role_of(s: int) -> str:
+        before = seg[max(0, s - 20) : s]
+        if report_re.search(seg[max(0, s - 30) : s]):
+            return "report"
+        if until_re.search(before):
+            return "until"
+        if since_re.search(before):
+            return "since"
+        return "point"
+
+    for i, pat in enumerate(absolute):
+        for m in pat.finditer(seg):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            gd = m.groupdict()
+            y = int(gd["y"]) if gd.get("y") else None
+            mo = months.get((gd.get("m") or "").lower().rstrip("."))
+            d = int(gd["d"]) if gd.get("d") else None
+            if i == 3:  # year alone: only trusted when introduced ("in 2012", "the 2015 accords")
+                ytxt = m.group(0).strip().lower()
+                if ytxt == gd["y"] and not re.search(r"(in|since|en|depuis)\s*$", seg[max(0, s - 8) : s], re.I):
+                    prev = seg[max(0, s - 5) : s].lower()
+                    if "the" not in prev and "of" not in prev:
+                        continue
+                found.append(DateMention(start + s, start + e, m.group(0), dt.date(y, 1, 1), 4, "absolute", role_of(s)))
+                taken.append((s, e))
+                continue
+            if mo is None:
+                continue
+            if y is None:
+                y = _infer_year(mo, d, published)
+                if y is None:
+                    continue
+            ref = dt.date(y, mo, 1)
+            if d is not None:
+                parsed = _dateparser(m.group(0) if gd.get("y") else f"{m.group(0)} {y}", lang, published or ref)
+                if parsed is None or parsed.month != mo:
+                    try:
+                        parsed = dt.date(y, mo, d)
+                    except ValueError:
+                        continue
+                found.append(DateMention(start + s, start + e, m.group(0), parsed, 1, "absolute", role_of(s)))
+            else:
+                found.append(DateMention(start + s, start + e, m.group(0), ref, 3, "absolute", role_of(s)))
+            taken.append((s, e))
+    if published is not None:
+        for m in wd.finditer(seg):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            day = _dateparser(m.group("w"), lang, published)
+            if day is None:
+                continue
+            if day > published:
+                day -= dt.timedelta(days=7)
+            if (m.group("last") or m.group("last2")) and day == published:
+                day -= dt.timedelta(days=7)
+            found.append(DateMention(start + s, start + e, m.group(0), day, 1, "published", role_of(s)))
+            taken.append((s, e))
+    for pat, entry in rel:
+        for m in pat.finditer(seg):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            anchor = entry["anchor"]
+            base = narrative if anchor == "narrative" else published
+            if base is None:
+                continue
+            day = base + dt.timedelta(days=entry["days"])
+            precision = entry.get("precision", 1)
+            found.append(DateMention(start + s, start + e, m.group(0), day, precision, anchor, role_of(s)))
+            taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
+    """One ``SentenceDate`` per sentence, carrying the narrative date forward."""
+    lang = parsed.document.lang
+    published = parsed.document.published
+    habitual_words = [w.lower() for w in lexicon(lang).cues.get("habitual", [])]
+    out: list[SentenceDate] = []
+    narrative: dt.date | None = None
+    narrative_precision: int | None = None
+    last_para = -1
+    for sent in parsed.sentences:
+        text = parsed.text
+        mentions = find_dates(text, sent.start, sent.end, lang, published, narrative)
+        low = sent.text.lower()
+        habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
+        # a year alone never dates a whole sentence ("an offensive which began in 2023"); it can still
+        # date the trigger next to it (see detect.py)
+        points = [m for m in mentions if m.role == "point" and m.precision <= 3]
+        untils = [m for m in mentions if m.role == "until"]
+        new_para = sent.para != last_para
+        last_para = sent.para
+        if points:
+            # the most precise explicit mention wins; ties go to the first
+            best = min(points, key=lambda m: (m.precision, m.start))
+            source = "explicit" if best.anchor == "absolute" else best.anchor
+            out.append(SentenceDate(best.date, best.precision, source, best, untils[0] if untils else None, habitual))
+            narrative, narrative_precision = best.date, best.precision
+            if untils and untils[0].date >= best.date:
+                narrative = untils[0].date
+        elif untils:
+            u = untils[0]
+            start = narrative if narrative and narrative <= u.date else u.date
+            out.append(SentenceDate(start, narrative_precision or u.precision, "narrative" if narrative else "explicit", None, u, habitual))
+            narrative = u.date
+        elif narrative is not None and not new_para:
+            out.append(SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual))
+        else:
+            out.append(SentenceDate(None, None, "none", None, None, habitual))
+    return out

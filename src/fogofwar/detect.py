@@ -1,0 +1,142 @@
+"""Detect event mentions: trigger words from the lexicon, in sentences that report something happening.
+
+The detector only says *that* an event of some sub-type is mentioned, where,
+and how sure it is; actors, places, dates and claims are attached by later
+stages. A learned detector can replace ``detect_mentions`` as long as it
+returns the same ``Trigger`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .codebook import categories, lexicon
+from .nlp import Parsed, Sentence
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sentence: int
+    start: int  # char offsets of the trigger words
+    end: int
+    text: str
+    sub_event_type: str | None  # None when `resolve` decides from the actors
+    resolve: str | None
+    weight: float
+    token_start: int  # token index in the spaCy doc, for the role analysis
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]  # "~" = gap of up to three tokens
+    entry: dict
+
+
+@lru_cache(maxsize=4)
+def _phrases(lang: str) -> dict[str, list[_Phrase]]:
+    index: dict[str, list[_Phrase]] = {}
+    for entry in lexicon(lang).triggers:
+        for phrase in entry["phrases"]:
+            words = tuple(w for w in re.split(r"\s+", str(phrase).lower().replace("’", "'")) if w)
+            index.setdefault(words[0], []).append(_Phrase(words, entry))
+    for lst in index.values():
+        lst.sort(key=lambda p: -len(p.words))
+    return index
+
+
+def _forms(tok) -> tuple[str, str]:
+    return tok.lower_.replace("’", "'"), tok.lemma_.lower().replace("’", "'")
+
+
+def _match_at(tokens, i: int, words: tuple[str, ...]) -> int | None:
+    """Index after the match of ``words`` starting at token i, or None."""
+    j = i
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w == "~":
+            nxt = words[k + 1]
+            for gap in range(0, 4):
+                if j + gap < len(tokens) and nxt in _forms(tokens[j + gap]):
+                    j += gap
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if j >= len(tokens) or w not in _forms(tokens[j]):
+            return None
+        j += 1
+        k += 1
+    return j
+
+
+def _cue_near(words: list[str], tokens, i: int, before: int = 4) -> bool:
+    window = " ".join(t.lower_ + " " + t.lemma_.lower() for t in tokens[max(0, i - before) : i])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window) for w in words)
+
+
+def _governed_by(tokens, i: int, words: set[str]) -> bool:
+    """True when a cue word governs the trigger in the parse (a negation on its verb, 'fear' above it)."""
+    tok = tokens[i]
+    for anc in [tok, *list(tok.ancestors)[:3]]:
+        if anc.lemma_.lower() in words or anc.lower_ in words:
+            if anc is not tok:
+                return True
+        for child in anc.children:
+            if child.dep_ in ("neg", "advmod", "aux") and (child.lower_ in words or child.lemma_.lower() in words):
+                return True
+    return False
+
+
+def detect_mentions(parsed: Parsed) -> list[Trigger]:
+    lang = parsed.document.lang
+    index = _phrases(lang)
+    cues = lexicon(lang).cues
+    negation = {w.lower() for w in cues.get("negation", [])}
+    irrealis = {w.lower() for w in cues.get("irrealis", [])}
+    found: list[Trigger] = []
+    for sent in parsed.sentences:
+        tokens = list(sent.span)
+        i = 0
+        while i < len(tokens):
+            best = None
+            for form in set(_forms(tokens[i])):
+                for ph in index.get(form, ()):
+                    end = _match_at(tokens, i, ph.words)
+                    if end is not None and (best is None or end - i > best[0] - i):
+                        best = (end, ph)
+            if best is None:
+                i += 1
+                continue
+            end, ph = best
+            if _governed_by(tokens, i, negation | irrealis) or _cue_near(sorted(irrealis), tokens, i, before=3):
+                i = end
+                continue
+            first, last = tokens[i], tokens[end - 1]
+            found.append(
+                Trigger(
+                    sentence=sent.index,
+                    start=first.idx,
+                    end=last.idx + len(last.text),
+                    text=parsed.text[first.idx : last.idx + len(last.text)],
+                    sub_event_type=ph.entry.get("sub_event_type"),
+                    resolve=ph.entry.get("resolve"),
+                    weight=float(ph.entry.get("weight", 0.7)),
+                    token_start=first.i,
+                )
+            )
+            i = end
+    return found
+
+
+def priority(sub_event_type: str) -> int:
+    return categories().get(sub_event_type).priority
+
+
+def sentence_has(parsed: Parsed, sent: Sentence, cue: str) -> bool:
+    words = lexicon(parsed.document.lang).cues.get(cue, [])
+    low = sent.text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}", low) for w in words)
