@@ -20,6 +20,7 @@ TIER_OVERLAY, TIER_SUPPLEMENT, TIER_BASE = 0, 1, 2
 _TIER_BONUS = {TIER_OVERLAY: 3.0, TIER_SUPPLEMENT: 2.5, TIER_BASE: 0.0}
 _KIND_BONUS = {"locality": 1.0, "admin2": 0.5, "admin1": 0.4, "country": 0.0}
 MERGE_KM = 15.0
+_PRIMARY_BONUS = 1.0
 
 
 def data_path(name: str):
@@ -193,14 +194,19 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def score(tier: int, p: Place) -> float:
-        return _TIER_BONUS[tier] + _KIND_BONUS.get(p.kind, 0.0) + math.log10((p.population or 0) + 1) / 2
+    def score(tier: int, p: Place, key: str | None = None) -> float:
+        """Prior of a candidate: curated tiers, kind, population, and +1 when ``key`` is the place's
+        own name rather than one of its alternate names (GeoNames alternates include many obscure forms)."""
+        s = _TIER_BONUS[tier] + _KIND_BONUS.get(p.kind, 0.0) + math.log10((p.population or 0) + 1) / 2
+        if key is not None and (tier != TIER_BASE or name_key(p.name) == key):
+            s += _PRIMARY_BONUS
+        return s
 
     def ranked(self, key: str, iso3: str | None = None) -> list[Place]:
         items = self.candidates_for_keys([key])[key]
         if iso3:
             items = [(t, p) for t, p in items if p.iso3 == iso3]
-        items = sorted(items, key=lambda tp: -self.score(*tp))
+        items = sorted(items, key=lambda tp: -self.score(*tp, key=key))
         return [p for _, p in items]
 
     # ------------------------------------------------------------------ public API

@@ -77,6 +77,10 @@ def connect(path: Path | str, create: bool = True) -> sqlite3.Connection:
     return con
 
 
+def connect_existing(con: sqlite3.Connection) -> None:
+    con.executescript(SCHEMA)
+
+
 def finish_index(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS names_key ON names(key)")
     con.commit()

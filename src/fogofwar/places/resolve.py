@@ -8,6 +8,7 @@ from dataclasses import replace
 from .cues import cuebook
 from .gazetteer import TIER_BASE, TIER_OVERLAY, TIER_SUPPLEMENT, Gazetteer
 from .model import Location, Place, Toponym
+from .normalize import name_key
 
 _CTX_FIRST, _CTX_OTHER = 4.0, 3.0
 
@@ -21,14 +22,15 @@ def tier_of(p: Place) -> int:
 
 
 def rank_candidates(candidates: tuple[Place, ...] | list[Place], context_iso3: list[str] | None,
-                    gazetteer: Gazetteer) -> list[Place]:
+                    gazetteer: Gazetteer, surface: str | None = None) -> list[Place]:
     """Re-rank candidates: the document's countries first (most salient strongest), then curated
     sources and population (Gazetteer.score), keeping the scan order as the tie-breaker."""
     ctx = [c for c in (context_iso3 or []) if c]
+    key = name_key(surface) if surface else None
 
     def key(ip):
         i, p = ip
-        s = gazetteer.score(tier_of(p), p) - 0.01 * i
+        s = gazetteer.score(tier_of(p), p, key) - 0.01 * i
         if ctx:
             if p.iso3 == ctx[0]:
                 s += _CTX_FIRST
@@ -105,7 +107,7 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
 
     choices = []
     for order, t in enumerate(pool):
-        ranked = rank_candidates(t.candidates, context_iso3, gaz)
+        ranked = rank_candidates(t.candidates, context_iso3, gaz, t.text)
         p = ranked[0]
         prec = _precision(t, p, cue_precision)
         is_country = p.kind == "country"

@@ -117,7 +117,7 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
 
 
 def _rank(gaz: Gazetteer, key: str, surface: str, items) -> list[Place]:
-    ranked = [p for _, p in sorted(items, key=lambda tp: -gaz.score(*tp))]
+    ranked = [p for _, p in sorted(items, key=lambda tp: -gaz.score(*tp, key=key))]
     iso = gaz.is_country_name(surface)
     if iso:
         cp = gaz.country_by_iso3(iso)
