@@ -26,11 +26,11 @@ def rank_candidates(candidates: tuple[Place, ...] | list[Place], context_iso3: l
     """Re-rank candidates: the document's countries first (most salient strongest), then curated
     sources and population (Gazetteer.score), keeping the scan order as the tie-breaker."""
     ctx = [c for c in (context_iso3 or []) if c]
-    key = name_key(surface) if surface else None
+    nkey = name_key(surface) if surface else None
 
     def key(ip):
         i, p = ip
-        s = gazetteer.score(tier_of(p), p, key) - 0.01 * i
+        s = gazetteer.score(tier_of(p), p, nkey) - 0.01 * i
         if ctx:
             if p.iso3 == ctx[0]:
                 s += _CTX_FIRST
