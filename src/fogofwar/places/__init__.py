@@ -6,7 +6,7 @@
 from .gazetteer import Gazetteer, haversine_km
 from .model import Location, Place, Toponym
 from .resolve import mentioned_countries, rank_candidates, resolve_location
-from .scan import scan_toponyms
+from .scan import name_candidates, scan_toponyms
 
 __all__ = [
     "Gazetteer",
@@ -17,5 +17,6 @@ __all__ = [
     "mentioned_countries",
     "rank_candidates",
     "resolve_location",
+    "name_candidates",
     "scan_toponyms",
 ]

@@ -21,6 +21,7 @@ _TIER_BONUS = {TIER_OVERLAY: 3.0, TIER_SUPPLEMENT: 2.5, TIER_BASE: 0.0}
 _KIND_BONUS = {"locality": 1.0, "admin2": 0.5, "admin1": 0.4, "country": 0.0}
 MERGE_KM = 15.0
 _PRIMARY_BONUS = 1.0
+_COUNTRY_NAME_BONUS = 2.0
 
 
 def data_path(name: str):
@@ -175,12 +176,13 @@ class Gazetteer:
 
     @staticmethod
     def _merge(items: list[tuple[int, Place]]) -> list[tuple[int, Place]]:
-        """Fold duplicates: same country, same kind class, within MERGE_KM; the better tier keeps its
-        coordinates and names, and borrows population / admin names it lacks."""
+        """Fold duplicates across tiers (overlay / supplement / base): same country, same kind, within
+        MERGE_KM; the better tier keeps its coordinates and names, and borrows population / admin names
+        it lacks. Places of the same tier are never merged (London and the City of London stay two)."""
         out: list[tuple[int, Place]] = []
         for tier, p in items:
             for i, (t2, q) in enumerate(out):
-                if q.iso3 == p.iso3 and q.kind == p.kind \
+                if t2 != tier and q.iso3 == p.iso3 and q.kind == p.kind \
                         and haversine_km(q.latitude, q.longitude, p.latitude, p.longitude) <= MERGE_KM:
                     out[i] = (t2, replace(
                         q,
@@ -197,9 +199,15 @@ class Gazetteer:
     def score(tier: int, p: Place, key: str | None = None) -> float:
         """Prior of a candidate: curated tiers, kind, population, and +1 when ``key`` is the place's
         own name rather than one of its alternate names (GeoNames alternates include many obscure forms)."""
-        s = _TIER_BONUS[tier] + _KIND_BONUS.get(p.kind, 0.0) + math.log10((p.population or 0) + 1) / 2
+        s = _KIND_BONUS.get(p.kind, 0.0) + math.log10((p.population or 0) + 1) / 2
+        if p.kind == "locality" or tier == TIER_OVERLAY:
+            s += _TIER_BONUS[tier]  # curated admin/country rows canonicalise names; they get no boost
+        if p.kind in ("admin1", "admin2"):
+            s -= 0.5  # their population is a sum over member towns
         if key is not None and (tier != TIER_BASE or name_key(p.name) == key):
             s += _PRIMARY_BONUS
+            if p.kind == "country":
+                s += _COUNTRY_NAME_BONUS
         return s
 
     def ranked(self, key: str, iso3: str | None = None) -> list[Place]:

