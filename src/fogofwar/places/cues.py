@@ -29,6 +29,7 @@ class CueBook:
     border_before: tuple[re.Pattern, ...]
     border_after: tuple[re.Pattern, ...]
     never_single: frozenset[str]
+    never_names: frozenset[str]
     common_single: frozenset[str]
     common_min_population: int
 
@@ -75,7 +76,8 @@ def cuebook() -> CueBook:
         cues=cues,
         border_before=_compile(b.get("before")),
         border_after=_compile(b.get("after")),
-        never_single=frozenset(name_key(w) for w in d.get("never_single") or []),
-        common_single=frozenset(name_key(w) for w in d.get("common_single") or []),
+        never_single=frozenset(name_key(str(w)) for w in d.get("never_single") or []),
+        never_names=frozenset(name_key(str(w)) for w in d.get("never_names") or []),
+        common_single=frozenset(name_key(str(w)) for w in d.get("common_single") or []),
         common_min_population=int(d.get("common_min_population", 100000)),
     )

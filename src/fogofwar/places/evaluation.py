@@ -62,6 +62,7 @@ def evaluate_geowebnews(path: str | Path, gazetteer: Gazetteer | None = None) ->
     n = resolved = country_ok = within = 0
     errors: list[float] = []
     by_type: dict[str, Counter] = defaultdict(Counter)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
     t0 = time.perf_counter()
     for art in root.findall("article"):
         text = art.findtext("text") or ""
@@ -86,6 +87,9 @@ def evaluate_geowebnews(path: str | Path, gazetteer: Gazetteer | None = None) ->
             gold_iso = rev.country(glat, glon)
             d = haversine_km(best.latitude, best.longitude, glat, glon)
             errors.append(d)
+            by_kind[best.kind]["n"] += 1
+            by_kind[best.kind]["country_ok"] += int(bool(gold_iso) and best.iso3 == gold_iso)
+            by_kind[best.kind]["acc161"] += int(d <= 161)
             if gold_iso and best.iso3 == gold_iso:
                 country_ok += 1
                 by_type[typ]["country_ok"] += 1
@@ -102,5 +106,6 @@ def evaluate_geowebnews(path: str | Path, gazetteer: Gazetteer | None = None) ->
         "acc161_of_resolved": round(within / resolved, 4) if resolved else 0.0,
         "median_error_km_resolved": round(statistics.median(errors), 1) if errors else None,
         "seconds": round(time.perf_counter() - t0, 2),
+        "by_resolved_kind": {k: dict(v) for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1]["n"])},
         "by_type": {k: dict(v) for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]["n"])},
     }

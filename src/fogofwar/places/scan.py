@@ -109,7 +109,7 @@ def _accept(gaz: Gazetteer, cb, surface: str, key: str, items, single: bool) -> 
         return []
     if not items and not country_iso:
         return []
-    if single and key in cb.never_single:
+    if (single and key in cb.never_single) or key in cb.never_names:
         return []
     if single and key in cb.common_single:
         items = [(t, p) for t, p in items
@@ -124,12 +124,11 @@ def name_candidates(surface: str, gazetteer: Gazetteer | None = None) -> list[Pl
     without context. Demonyms ("Malian") give their country."""
     gaz = gazetteer or Gazetteer.default()
     key = name_key(surface)
-    places = _accept(gaz, cuebook(), surface, key, gaz.candidates_for_keys([key])[key], single=" " not in surface.strip())
-    if not places:
-        iso = gaz.is_demonym(surface)
-        c = gaz.country_by_iso3(iso) if iso else None
-        places = [c] if c else []
-    return places
+    iso = gaz.is_demonym(surface)
+    c = gaz.country_by_iso3(iso) if iso else None
+    if c is not None:
+        return [c]
+    return _accept(gaz, cuebook(), surface, key, gaz.candidates_for_keys([key])[key], single=" " not in surface.strip())
 
 
 def _rank(gaz: Gazetteer, key: str, surface: str, items) -> list[Place]:
