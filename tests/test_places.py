@@ -238,3 +238,32 @@ def test_cli_import(tmp_path):
     r = CliRunner().invoke(app, ["import", "--acled", str(csv_path), "--index", str(tmp_path / "o.sqlite")])
     assert r.exit_code == 0, r.output
     assert "1 distinct locations" in r.output
+
+
+# --------------------------------------------------------------------------- data files
+
+
+def test_supplement_rows_are_complete():
+    from fogofwar.places.gazetteer import data_path
+
+    with data_path("supplement.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and list(rows[0]) == ["name", "alt_names", "country", "iso3", "admin1", "admin2", "latitude",
+                                      "longitude", "kind", "source_url", "checked"]
+    for r in rows:
+        assert r["kind"] in ("locality", "admin2", "admin1", "country"), r
+        assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180, r
+        assert r["source_url"].startswith("http") and r["checked"], r
+        assert len(r["iso3"]) == 3, r
+        if r["kind"] in ("locality", "admin2"):
+            assert r["admin1"], r
+
+
+def test_cues_yaml_compiles():
+    from fogofwar.places.cues import cuebook
+
+    cb = cuebook()
+    names = [c.name for c in cb.cues]
+    for needed in ("km_from", "outskirts", "near", "region", "towards", "from", "in"):
+        assert needed in names
+    assert "sunday" in cb.never_single and "police" in cb.never_single
