@@ -186,11 +186,13 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if not chosen:
                 continue
             span_end = max(c[1] for c in chosen)
-            victims = [a for a in sent_actors if q.end <= a.start and a.end <= max(span_end, nxt_q if chosen[0][0] > q.end else q.end + 60)]
+            # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
+            limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
+            victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
             if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure
                 victims = [a for a in sent_actors if q.end <= a.start <= q.end + 40]
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
-            victims += _demonym_victims(text, q.end, span_end, lang, victims)
+            victims += _demonym_victims(text, q.end, limit, lang, victims)
             own = bool(lex["own_side"].search(text, s0, s1))
             for c in chosen:
                 out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1))
@@ -204,7 +206,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if m:
                 victims = [a for a in sent_actors if m.end() <= a.start <= m.end() + 40]
                 if victims:
-                    q = Quantity(m.start(), m.end(), None, None, True, m.group(0).lower(), None)
+                    q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
 

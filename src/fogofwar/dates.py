@@ -43,6 +43,9 @@ class SentenceDate:
     mention: DateMention | None = None
     until: DateMention | None = None
     habitual: bool = False
+    mentions: tuple[DateMention, ...] = ()
+    prior: "SentenceDate | None" = None  # the narrative date before this sentence (for triggers its date does not govern)
+    anchor: DateMention | None = None  # the explicit mention the narrative date goes back to
 
 
 @lru_cache(maxsize=4)
@@ -200,6 +203,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     out: list[SentenceDate] = []
     narrative: dt.date | None = None
     narrative_precision: int | None = None
+    anchor: DateMention | None = None
     last_para = -1
     for sent in parsed.sentences:
         text = parsed.text
@@ -212,21 +216,25 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         untils = [m for m in mentions if m.role == "until"]
         new_para = sent.para != last_para
         last_para = sent.para
+        prior = SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual, (), None, anchor) if narrative else None
+        extra = {"mentions": tuple(mentions), "prior": prior}
         if points:
             # the most precise explicit mention wins; ties go to the first
             best = min(points, key=lambda m: (m.precision, m.start))
             source = "explicit" if best.anchor == "absolute" else best.anchor
-            out.append(SentenceDate(best.date, best.precision, source, best, untils[0] if untils else None, habitual))
+            out.append(SentenceDate(best.date, best.precision, source, best, untils[0] if untils else None, habitual, anchor=anchor if best.anchor == "narrative" else best, **extra))
+            if best.anchor != "narrative":
+                anchor = best
             narrative, narrative_precision = best.date, best.precision
             if untils and untils[0].date >= best.date:
                 narrative = untils[0].date
         elif untils:
             u = untils[0]
             start = narrative if narrative and narrative <= u.date else u.date
-            out.append(SentenceDate(start, narrative_precision or u.precision, "narrative" if narrative else "explicit", None, u, habitual))
+            out.append(SentenceDate(start, narrative_precision or u.precision, "narrative" if narrative else "explicit", None, u, habitual, anchor=anchor, **extra))
             narrative = u.date
         elif narrative is not None and not new_para:
-            out.append(SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual))
+            out.append(SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual, anchor=anchor, **extra))
         else:
-            out.append(SentenceDate(None, None, "none", None, None, habitual))
+            out.append(SentenceDate(None, None, "none", None, None, habitual, **extra))
     return out

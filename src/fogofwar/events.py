@@ -1,0 +1,668 @@
+"""Assemble events for one document: triggers + actors + places + dates + claims -> ``Event``s.
+
+ACLED's rule decides the grouping: one event = one day, one location, one
+actor pair. A mention with its own date founds or joins the event of that day;
+an undated mention ("the battle of Tinzaouaten") joins the dated event it fits
+(same place, shared actors), and only becomes an event of its own, dated by
+publication with a week's precision, when nothing fits. A mention dated well
+before publication is background: kept with its own date and
+``background: true``, never coded on the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import places as places_stage
+from .actors import ActorMention, find_actors, name_actor
+from .claims import RawClaim, find_claims, name_claims, reconcile
+from .codebook import actor_registry, categories, lexicon, version
+from .dates import DateMention, SentenceDate, resolve_dates
+from .detect import Trigger, detect_mentions
+from .models import Claim, Episode, Event, Evidence
+from .nlp import Parsed
+
+BACKGROUND_DAYS = 14  # a dated mention this long before publication is context, not news
+MAX_SPAN_DAYS = 7  # "until" spans longer than this are not split into daily events
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sub_event_type: str
+    date: dt.date | None
+    precision: int | None
+    date_evidence: list[DateMention]
+    side1: list[ActorMention]
+    side2: list[ActorMention]
+    location: places_stage.Location
+    location_fallback: bool
+    background: bool
+
+
+@dataclass
+class Draft:
+    mentions: list[Mention] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: int | None = None
+    side1: list[ActorMention] = field(default_factory=list)
+    side2: list[ActorMention] = field(default_factory=list)
+    location: places_stage.Location | None = None
+    background: bool = False
+    claims: list[Claim] = field(default_factory=list)
+    undated: bool = False
+
+    def keys(self, side: int) -> set[str]:
+        return {a.key for a in (self.side1 if side == 1 else self.side2)}
+
+
+# --- dates for one trigger -----------------------------------------------------------------------
+
+
+def _clause_head(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date | None, int | None, list[DateMention], DateMention | None]:
+    """(date, precision, evidence, until) for one trigger: a date in its own phrase or clause, else the narrative."""
+    doc = parsed.doc
+    ttok = doc[trig.token_start]
+    tclause = _clause_head(ttok)
+    best = None
+    for m in sd.mentions:
+        if m.role not in ("point", "until"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        dtok = span.root
+        inside = ttok in list(dtok.ancestors) or dtok in list(ttok.subtree)
+        same_clause = _clause_head(dtok).i == tclause.i
+        if inside or same_clause:
+            rank = (0 if inside else 1, abs(m.start - trig.start))
+            if best is None or rank < best[0]:
+                best = (rank, m)
+    if best is not None:
+        m = best[1]
+        if m.role == "until":
+            start = sd.date if sd.date and sd.date <= m.date else (sd.prior.date if sd.prior and sd.prior.date and sd.prior.date <= m.date else m.date)
+            ev = [x for x in (sd.mention, sd.anchor, m) if x is not None]
+            return start, 1, ev, m
+        ev = [m] + ([sd.anchor] if m.anchor == "narrative" and sd.anchor else [])
+        return m.date, m.precision, ev, sd.until
+    # no date governs the trigger: the sentence's own date if it is in the main clause, else the narrative before it
+    if sd.date is not None and (sd.mention is None or sd.source != "explicit"):
+        ev = [x for x in (sd.mention, sd.anchor) if x is not None]
+        return sd.date, sd.precision, ev, sd.until
+    if sd.mention is not None and sd.source == "explicit":
+        span = doc.char_span(sd.mention.start, sd.mention.end, alignment_mode="expand")
+        if span is not None and _clause_head(span.root).dep_ == "ROOT" and tclause.dep_ == "ROOT":
+            return sd.date, sd.precision, [sd.mention], sd.until
+    if sd.prior is not None and sd.prior.date is not None:
+        return sd.prior.date, sd.prior.precision, [x for x in (sd.prior.anchor,) if x], None
+    return None, None, [], None
+
+
+# --- actor roles ---------------------------------------------------------------------------------
+
+_AGENT_DEPS = {"nsubj", "agent", "poss", "nsubj:pass" and "agent", "obl:agent"}
+_TARGET_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "iobj"}
+_TARGET_PREPS = {"on", "against", "at", "into", "contre", "sur", "visant"}
+_AGENT_PREPS = {"by", "from", "par"}
+
+
+def _role(doc, trig: Trigger, mention: ActorMention) -> int:
+    """1 = initiator, 2 = target, decided from the parse with word order as the fallback."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    ttok = doc[trig.token_start]
+    if span is None:
+        return 1 if mention.start < trig.start else 2
+    tok = span.root
+    # follow coordination to the first conjunct
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    path = [tok, *tok.ancestors]
+    for i, t in enumerate(path[:6]):
+        head = t.head
+        if t.dep_ in ("pobj", "pcomp", "obl", "nmod") or (t.dep_ in ("pobj",) and head.dep_ == "prep"):
+            prep = head.lower_ if head.dep_ in ("prep", "case") else next((c.lower_ for c in t.children if c.dep_ == "case"), "")
+            if prep in _TARGET_PREPS:
+                return 2
+            if prep in _AGENT_PREPS:
+                return 1
+        if t.dep_ == "prep" and t.lower_ in _TARGET_PREPS and t.head in (ttok, ttok.head):
+            return 2
+        if t.dep_ == "prep" and t.lower_ in _AGENT_PREPS and t.head in (ttok, ttok.head):
+            return 1
+        if t.dep_ in ("nsubj", "poss", "agent", "compound", "amod") and head in (ttok, ttok.head, _clause_head(ttok)):
+            return 1
+        if t.dep_ in _TARGET_DEPS and head in (ttok, ttok.head, _clause_head(ttok)):
+            return 2
+    return 1 if mention.start < trig.start else 2
+
+
+def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    side1: list[ActorMention] = []
+    side2: list[ActorMention] = []
+    for a in actors:
+        (side1 if _role(parsed.doc, trig, a) == 1 else side2).append(a)
+    # one actor cannot be on both sides of one fight
+    keys1 = {a.key for a in side1}
+    side2 = [a for a in side2 if a.key not in keys1]
+    return side1, side2
+
+
+def _is_civilian(a: ActorMention) -> bool:
+    return a.kind in ("civilians", "aid")
+
+
+def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[ActorMention], sentence_text: str, lang: str) -> str | None:
+    if trig.sub_event_type:
+        return trig.sub_event_type
+    armed = lambda side: [a for a in side if not _is_civilian(a) and a.kind not in ("protesters", "rioters")]  # noqa: E731
+    if trig.resolve == "violence":
+        if any(_is_civilian(a) for a in side2) or (any(_is_civilian(a) for a in side1) and not armed(side2) and not armed(side1)):
+            return "Attack"
+        if armed(side1) and armed(side2) or armed(side1 + side2):
+            return "Armed clash"
+        return None
+    if trig.resolve == "territory":
+        first = (side1 or side2)[:1]
+        if first and first[0].entry is not None and first[0].entry.inter == 1 or (first and first[0].kind == "state_military"):
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if trig.resolve == "protest":
+        cues = lexicon(lang).cues
+        low = sentence_text.lower()
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("lethal", [])) and any(
+            re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])
+        ):
+            return "Excessive force against protesters"
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return None
+
+
+def _place_follows(parsed: Parsed, trig: Trigger, toponyms, lang: str) -> bool:
+    nouns = [w.lower() for w in lexicon(lang).cues.get("place_nouns", [])]
+    after = parsed.text[trig.end : trig.end + 45]
+    if any(trig.end <= t.start <= trig.end + 35 for t in toponyms):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", after.lower()) for n in nouns)
+
+
+# --- the document pass ---------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentAnalysis:
+    """Everything the stages found in one document, kept for evidence and for the eval's diagnostics."""
+
+    parsed: Parsed
+    sentence_dates: list[SentenceDate]
+    triggers: list[Trigger]
+    actors: list[ActorMention]
+    toponyms: list
+    countries: list[str]
+    mentions: list[Mention]
+    raw_claims: list[RawClaim]
+
+
+def analyse(parsed: Parsed) -> DocumentAnalysis:
+    doc = parsed.document
+    text = doc.text
+    lang = doc.lang
+    sdates = resolve_dates(parsed)
+    triggers = detect_mentions(parsed)
+    actors = find_actors(text, lang)
+    gaz = places_stage.Gazetteer.default()
+    toponyms = [
+        t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
+    ]
+    countries = places_stage.mentioned_countries(text, toponyms, gaz)
+    published = doc.published
+    # the document's main place: the most cited locality among event sentences
+    trig_sents = sorted({t.sentence for t in triggers})
+    sent_locs = {}
+    for si in trig_sents:
+        s = parsed.sentences[si]
+        sent_locs[si] = places_stage.resolve_location(text, s.start, s.end, toponyms, countries, gaz)
+    main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
+    mentions: list[Mention] = []
+    for trig in triggers:
+        sent = parsed.sentences[trig.sentence]
+        sd = sdates[trig.sentence]
+        if sd.habitual:
+            continue
+        if lexicon(lang).triggers and trig.resolve == "territory" and not _place_follows(parsed, trig, toponyms, lang):
+            continue
+        sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
+        side1, side2 = _sides(parsed, trig, sent_actors)
+        sub = _resolve_sub_type(trig, side1, side2, sent.text, lang)
+        if sub is None:
+            continue
+        date, precision, evidence, until = _date_for(parsed, trig, sd)
+        loc = sent_locs.get(trig.sentence)
+        fallback = False
+        if loc is None or loc.place is None:
+            loc, fallback = main, True
+        background = bool(date and published and precision is not None and (date < published - dt.timedelta(days=BACKGROUND_DAYS)))
+        days = [date]
+        if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
+            days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]
+            evidence = evidence + [until]
+        for day in days:
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background))
+    raw_claims = find_claims(parsed, actors)
+    return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
+
+
+def _main_location(locs, toponyms, countries, gaz, text):
+    counts: dict[str, tuple[int, places_stage.Location]] = {}
+    for loc in locs:
+        if loc is not None and loc.place is not None and loc.geo_precision and loc.geo_precision <= 2:
+            key = loc.place.name
+            n, first = counts.get(key, (0, loc))
+            counts[key] = (n + 1, first)
+    if counts:
+        return max(counts.values(), key=lambda v: v[0])[1]
+    # no locality in any event sentence: the best toponym of the whole document, at its own precision
+    loc = places_stage.resolve_location(text, 0, len(text), toponyms, countries, gaz)
+    return loc
+
+
+def _compatible(d: Draft, m: Mention) -> bool | int:
+    """0 = no, 1 = as is, 2 = with sides swapped."""
+    k1 = {a.key for a in m.side1}
+    k2 = {a.key for a in m.side2}
+    d1, d2 = d.keys(1), d.keys(2)
+    if not (k1 or k2) or not (d1 or d2):
+        return 1
+    if (k1 & d2 or k2 & d1) and not (k1 & d1 or k2 & d2):
+        return 2
+    if k1 & d1 or k2 & d2:
+        # a third party on the far side makes it another pair ("JNIM ambush" vs "CSP attack" on the same convoy)
+        new_far = (k2 - d2 - d1) if (k1 & d1) else set()
+        if new_far and d2:
+            return 0
+        new_near = (k1 - d1 - d2) if (k2 & d2) else set()
+        if new_near and d1 and not (k1 & d1):
+            return 0
+        return 1
+    return 0
+
+
+def _same_place(a: places_stage.Location | None, b: places_stage.Location | None) -> bool:
+    if a is None or b is None or a.place is None or b.place is None:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    return places_stage.haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
+
+
+def _add(d: Draft, m: Mention, how: int) -> None:
+    s1, s2 = (m.side1, m.side2) if how == 1 else (m.side2, m.side1)
+    for a in s1:
+        if a.key not in d.keys(1) and a.key not in d.keys(2):
+            d.side1.append(a)
+    for a in s2:
+        if a.key not in d.keys(1) and a.key not in d.keys(2):
+            d.side2.append(a)
+    d.mentions.append(m)
+    if d.location is None or (d.location.place is None and m.location.place is not None) or (
+        not m.location_fallback and d.mentions and all(x.location_fallback for x in d.mentions[:-1])
+    ):
+        d.location = m.location
+
+
+def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
+    """Group mentions into drafts: one per day, place and actor pair."""
+    drafts: list[Draft] = []
+    dated = [m for m in mentions if m.date is not None]
+    undated = [m for m in mentions if m.date is None]
+    # strongest mentions found events first, so that a clash founds the day and a passing "wounded" joins it
+    dated.sort(key=lambda m: (m.date, categories().get(m.sub_event_type).priority, m.trigger.start))
+    for m in dated:
+        target = None
+        for d in drafts:
+            if d.date == m.date and d.background == m.background and _same_place(d.location, m.location):
+                how = _compatible(d, m)
+                if how and _family(d) == _family_of(m.sub_event_type):
+                    target = (d, how)
+                    break
+        if target is None:
+            d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background)
+            _add(d, m, 1)
+            drafts.append(d)
+        else:
+            _add(target[0], m, target[1])
+            target[0].precision = min(target[0].precision or 3, m.precision or 3)
+    for m in undated:
+        best = None
+        for d in drafts:
+            if d.background or not _same_place(d.location, m.location):
+                continue
+            how = _compatible(d, m)
+            if not how or _family(d) != _family_of(m.sub_event_type):
+                continue
+            overlap = len(({a.key for a in m.side1} | {a.key for a in m.side2}) & (d.keys(1) | d.keys(2)))
+            score = (overlap, len(d.mentions))
+            if best is None or score > best[0]:
+                best = (score, d, how)
+        if best is not None:
+            _add(best[1], m, best[2])
+        else:
+            d = Draft(date=published, precision=2, location=m.location, background=False, undated=True)
+            _add(d, m, 1)
+            drafts.append(d)
+    return drafts
+
+
+_FAMILY = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "strategic",
+}
+
+
+def _family_of(sub: str) -> str:
+    st = categories().get(sub)
+    if sub == "Other":  # a surrender or defection after a fight belongs to the fight
+        return "violence"
+    return _FAMILY[st.event_type]
+
+
+def _family(d: Draft) -> str:
+    return _family_of(d.mentions[0].sub_event_type)
+
+
+# --- drafts -> events ----------------------------------------------------------------------------
+
+
+def _primary(side: list[ActorMention], day, country) -> tuple[str | None, int | None, list[str]]:
+    if not side:
+        return None, None, []
+    named = [(name_actor(a, day, country), a) for a in side]
+    # state forces lead their side; external forces (Wagner) and militias are associated to them
+    order = {1: 0, 2: 1, 3: 2, 4: 3, 6: 4, 5: 5, 7: 6, 8: 7}
+    counts: dict[str, int] = {}
+    for actor, _ in named:
+        counts[actor.name] = counts.get(actor.name, 0) + 1
+    ranked = sorted(dict.fromkeys(a.name for a, _ in named), key=lambda n: (order[next(a.inter for a, _ in named if a.name == n)], -counts[n]))
+    primary = ranked[0]
+    inter = next(a.inter for a, _ in named if a.name == primary)
+    assoc = [n for n in ranked[1:] if n != primary]
+    return primary, inter, assoc
+
+
+def build_events(analysis: DocumentAnalysis) -> list[Event]:
+    parsed = analysis.parsed
+    doc = parsed.document
+    drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
+    events: list[Event] = []
+    day_of = {}
+    for d in drafts:
+        loc = d.location
+        place = loc.place if loc else None
+        country = place.country if place else _country_from_iso(analysis.countries[0] if analysis.countries else None)
+        # civilians are the target side in one-sided violence
+        if any(_is_civilian(a) for a in d.side1) and d.side2 and not any(_is_civilian(a) for a in d.side2):
+            d.side1, d.side2 = d.side2, d.side1
+        a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
+        a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
+        sub = min((m.sub_event_type for m in d.mentions), key=lambda s: categories().get(s).priority)
+        st = categories().get(sub)
+        if st.event_type == "Battles" and not (a1 and a2) and sub == "Armed clash":
+            pass  # a clash with one side unnamed is still a clash; the reason says so below
+        evidence = _evidence(doc, d, a1, a2)
+        reasons = {}
+        if a2 is None:
+            reasons["actor2"] = "no second actor named in the report"
+        if d.undated:
+            reasons["event_date"] = "no date in the text for this event: publication date, precision 2"
+        if loc is None or place is None:
+            reasons["location"] = loc.reason if loc else "no place name found"
+        elif any(m.location_fallback for m in d.mentions) and all(m.location_fallback for m in d.mentions):
+            reasons["location"] = "no place in the event's sentences: the report's main place"
+        inter_pair = sorted(x for x in (i1, i2) if x is not None)
+        interaction = int(f"{inter_pair[0]}{inter_pair[1]}") if len(inter_pair) == 2 else (inter_pair[0] * 10 if inter_pair else None)
+        civ = "Civilian targeting" if (st.event_type == "Violence against civilians" or (i2 == 7 and st.event_type == "Explosions/Remote violence")) else None
+        conf = _confidence(d, a1, a2)
+        ev = Event(
+            id="",
+            documents=[doc.id],
+            background=d.background,
+            event_date=d.date,
+            time_precision=min(d.precision or 2, 3) if d.date else None,
+            disorder_type=st.disorder_type,
+            event_type=st.event_type,
+            sub_event_type=sub,
+            actor1=a1,
+            inter1=i1,
+            assoc_actor_1=as1,
+            actor2=a2,
+            inter2=i2,
+            assoc_actor_2=as2,
+            interaction=interaction,
+            civilian_targeting=civ,
+            country=country,
+            iso3=place.iso3 if place else (analysis.countries[0] if analysis.countries else None),
+            admin1=place.admin1 if place and loc.geo_precision and loc.geo_precision <= 3 else None,
+            admin2=place.admin2 if place and loc.geo_precision and loc.geo_precision <= 2 else None,
+            location=place.name if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=loc.geo_precision if place else None,
+            confidence=conf,
+            evidence=evidence,
+            sources=[doc.outlet] if doc.outlet else [],
+            reasons=reasons,
+            codebook_version=version(),
+        )
+        ev.id = event_id(ev)
+        events.append(ev)
+        day_of[id(ev)] = d
+    _attach_claims(analysis, drafts, events)
+    for ev in events:
+        ev.notes = notes(ev)
+    return events
+
+
+def _country_from_iso(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    gaz = places_stage.Gazetteer.default()
+    p = gaz.country(iso3)
+    return p.country if p else None
+
+
+def _confidence(d: Draft, a1, a2) -> float:
+    w = max(m.trigger.weight for m in d.mentions)
+    c = 1 - (1 - w) ** len(d.mentions) if len(d.mentions) > 1 else w
+    if not a2:
+        c *= 0.85
+    if not a1:
+        c *= 0.7
+    if d.undated:
+        c *= 0.8
+    if all(m.location_fallback for m in d.mentions):
+        c *= 0.9
+    if d.location is None or d.location.place is None:
+        c *= 0.7
+    return round(min(c, 0.99), 2)
+
+
+def _ev(doc, field_name: str, start: int, end: int) -> Evidence:
+    return Evidence(field=field_name, document=doc.id, start=start, end=end, quote=doc.text[start:end])
+
+
+def _evidence(doc, d: Draft, a1: str | None, a2: str | None) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen = set()
+
+    def add(f, s, e):
+        if (f, s, e) not in seen and 0 <= s < e <= len(doc.text):
+            seen.add((f, s, e))
+            out.append(_ev(doc, f, s, e))
+
+    for m in d.mentions:
+        add("event_type", m.trigger.start, m.trigger.end)
+        for dm in m.date_evidence:
+            add("event_date", dm.start, dm.end)
+        if m.location is not None and m.location.start is not None and m.location.end is not None:
+            add("location", m.location.start, m.location.end)
+    if d.location is not None and d.location.start is not None and not any(e.field == "location" for e in out):
+        add("location", d.location.start, d.location.end)
+    day, country = d.date, None
+    for side, fname, primary in ((d.side1 or d.side2, "actor1", a1), (d.side2 if d.side1 else [], "actor2", a2)):
+        for a in side:
+            actor = name_actor(a, day, d.location.place.country if d.location and d.location.place else country)
+            add(fname if actor.name == primary else fname.replace("actor", "assoc_actor_"), a.start, a.end)
+    return out
+
+
+def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list[Event]) -> None:
+    """Claims concern the episode (a multi-day fight) they were made about; fatalities split over its days."""
+    doc = analysis.parsed.document
+    live = [(d, e) for d, e in zip(drafts, events) if not e.background]
+    episodes = _episodes(live)
+    # which episode a claim sentence speaks about: one with a mention in that sentence, else the main one
+    main = max(episodes, key=lambda ep: sum(len(d.mentions) for d, _ in ep)) if episodes else None
+    by_sentence = {}
+    for ep in episodes:
+        for d, _ in ep:
+            for m in d.mentions:
+                by_sentence.setdefault(m.trigger.sentence, ep)
+    sd = analysis.sentence_dates
+    published = doc.published
+    assigned: dict[int, list[RawClaim]] = {}
+    for rc in analysis.raw_claims:
+        when = sd[rc.sentence]
+        if when.date and published and when.date < published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
+            continue  # a toll from a background event
+        ep = by_sentence.get(rc.sentence, main)
+        if ep is None:
+            continue
+        assigned.setdefault(id(ep), []).append(rc)
+    for ep in episodes:
+        raw = assigned.get(id(ep), [])
+        first = ep[0][1]
+        country = first.country
+        opponents = _opponents(ep)
+        claims = name_claims(raw, doc, first.event_date, country, opponents)
+        for i, c in enumerate(claims):
+            c.id = f"{doc.id}:c{c.start}-{i}"
+        rec = reconcile(claims, doc.lang)
+        days = sorted({e.event_date for _, e in ep if e.event_date})
+        ep_model = None
+        if len(days) > 1:
+            ep_model = Episode(
+                id="ep-" + hashlib.sha256(f"{doc.id}|{days[0]}|{first.location}".encode()).hexdigest()[:10],
+                first_day=days[0],
+                last_day=days[-1],
+                days=len(days),
+                fatalities_low=rec.low,
+                fatalities_best=rec.best,
+                fatalities_high=rec.high,
+            )
+        shares = _split(rec.acled, len(days)) if rec.acled is not None else None
+        given_day: set = set()
+        for _, e in ep:
+            e.claims = claims
+            e.fatalities_low, e.fatalities_best, e.fatalities_high = rec.low, rec.best, rec.high
+            e.disputed = rec.disputed
+            e.episode = ep_model
+            if shares is None:
+                e.fatalities = 0
+                e.reasons.setdefault("fatalities", "no casualty figure reported")
+            elif e.event_date in given_day:
+                e.fatalities = 0
+                e.reasons["fatalities"] = "the day's share is coded on the first event of that day"
+            else:
+                e.fatalities = shares[days.index(e.event_date)] if e.event_date in days else shares[0]
+                given_day.add(e.event_date)
+                if len(days) > 1:
+                    e.reasons["fatalities"] = f"lowest credible total {rec.acled} split over the {len(days)} days of the fight"
+    for _, e in [(None, e) for e in events if e.background]:
+        e.fatalities = 0
+        e.reasons.setdefault("fatalities", "background event: casualty figures in the report are not about it")
+
+
+def _split(total: int, days: int) -> list[int]:
+    base, rem = divmod(total, days)
+    return [base + (rem if i == 0 else 0) for i in range(days)]
+
+
+def _episodes(live: list[tuple[Draft, Event]]) -> list[list[tuple[Draft, Event]]]:
+    """Events of one fight: same place, a shared actor, on consecutive days."""
+    eps: list[list[tuple[Draft, Event]]] = []
+    for d, e in sorted(live, key=lambda x: (x[1].event_date or dt.date.min)):
+        names = {e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2} - {None}
+        for ep in eps:
+            last = max((x[1].event_date for x in ep if x[1].event_date), default=None)
+            ep_names = {n for _, x in ep for n in (x.actor1, x.actor2, *x.assoc_actor_1, *x.assoc_actor_2) if n}
+            near = last is None or e.event_date is None or 0 <= (e.event_date - last).days <= 1
+            if near and ep[0][1].location == e.location and names & ep_names and ep[0][1].event_type == e.event_type:
+                ep.append((d, e))
+                break
+        else:
+            eps.append([(d, e)])
+    return eps
+
+
+def _opponents(ep) -> dict[str, list[str]]:
+    opp: dict[str, list[str]] = {}
+    for _, e in ep:
+        s1 = [n for n in [e.actor1, *e.assoc_actor_1] if n]
+        s2 = [n for n in [e.actor2, *e.assoc_actor_2] if n]
+        for a in s1:
+            opp.setdefault(a, [])
+            opp[a] += [b for b in s2 if b not in opp[a]]
+        for b in s2:
+            opp.setdefault(b, [])
+            opp[b] += [a for a in s1 if a not in opp[b]]
+    return opp
+
+
+def event_id(ev: Event) -> str:
+    key = f"{ev.event_date}|{ev.location}|{ev.event_type}|{'/'.join(sorted(x for x in (ev.actor1, ev.actor2) if x))}|{int(ev.background)}"
+    return "FOW-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def notes(ev: Event) -> str:
+    """An ACLED-style note in plain English, so a row reads on its own in a spreadsheet."""
+    when = ev.event_date.strftime("%-d %B %Y") if ev.event_date else "On an unknown date"
+    who = ev.actor1 or "An unidentified actor"
+    if ev.assoc_actor_1:
+        who += f" (with {', '.join(ev.assoc_actor_1)})"
+    whom = ev.actor2 or ""
+    if ev.assoc_actor_2:
+        whom += f" (with {', '.join(ev.assoc_actor_2)})"
+    where = ev.location or ev.admin1 or ev.country or "an unknown place"
+    if ev.admin1 and ev.location and ev.location != ev.admin1:
+        where += f" ({ev.admin1})"
+    near = "near " if ev.geo_precision == 2 else "in " if ev.geo_precision != 3 else "in the region of "
+    text = f"On {when}, {ev.sub_event_type.lower()}: {who}"
+    if whom:
+        text += f" against {whom}"
+    text += f", {near}{where}."
+    if ev.background:
+        text += " Background event mentioned for context."
+    if ev.claims:
+        figs = []
+        for c in ev.claims:
+            rng = "?" if c.low is None and c.high is None else (f"{c.low}" if c.low == c.high else f"{c.low or '?'}-{c.high or '?'}")
+            figs.append(f"{c.claimant}: {rng} {c.outcome}" + (f" ({c.victims})" if c.victims else ""))
+        text += " Claims: " + "; ".join(figs) + "."
+    if ev.disputed:
+        text += " Casualty figures disputed."
+    return text

@@ -1,0 +1,29 @@
+"""The driver: one line per stage. ingest -> nlp -> detect/actors/places/dates/claims -> events -> merge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .events import analyse, build_events
+from .merge import merge_events
+from .models import Document, Event, ExtractionResult
+from .nlp import parse
+
+
+def extract_document(document: Document) -> list[Event]:
+    parsed = parse(document)  # nlp: parse once
+    analysis = analyse(parsed)  # dates, triggers, actors, places, claims
+    return build_events(analysis)  # group into ACLED events, attach claims
+
+
+def extract(documents: Iterable[Document], per_document: bool = False, progress: Callable[[Document], None] | None = None) -> ExtractionResult:
+    docs = list(documents)
+    events: list[Event] = []
+    for d in docs:
+        events.extend(extract_document(d))
+        if progress:
+            progress(d)
+    if not per_document:
+        events = merge_events(events)
+    events.sort(key=lambda e: (str(e.event_date), e.location or "", e.id))
+    return ExtractionResult(documents=docs, events=events)
