@@ -145,6 +145,8 @@ class RawClaim:
     quantity: Quantity | None
     start: int
     end: int
+    fig_start: int | None = None  # the figure and its outcome words ("10 Malian soldiers killed")
+    fig_end: int | None = None
 
 
 def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
@@ -194,8 +196,9 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
             victims += _demonym_victims(text, q.end, limit, lang, victims)
             own = bool(lex["own_side"].search(text, s0, s1))
+            fs, fe = min(q.start, chosen[0][0]), max(span_end, q.end)
             for c in chosen:
-                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1))
+                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe))
                 found_any = True
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"

@@ -68,10 +68,15 @@ def _clause_head(tok):
     return tok
 
 
+def _trigger_root(doc, trig: Trigger):
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    return span.root if span is not None else doc[trig.token_start]
+
+
 def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date | None, int | None, list[DateMention], DateMention | None]:
     """(date, precision, evidence, until) for one trigger: a date in its own phrase or clause, else the narrative."""
     doc = parsed.doc
-    ttok = doc[trig.token_start]
+    ttok = _trigger_root(doc, trig)
     tclause = _clause_head(ttok)
     best = None
     for m in sd.mentions:
@@ -81,10 +86,21 @@ def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date 
         if span is None:
             continue
         dtok = span.root
-        inside = ttok in list(dtok.ancestors) or dtok in list(ttok.subtree)
+        path = []
+        for anc in dtok.ancestors:
+            if anc.i == ttok.i:
+                break
+            path.append(anc)
+        else:
+            path = None
+        # a date inside the trigger's phrase, not behind a relative clause ("an offensive which began in 2023")
+        inside = path is not None and not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path)
+        governs = ttok.i in {t.i for t in dtok.subtree}  # "in November 2023, when ... the recovery of the city"
+        if m.precision > 3 and not inside:
+            continue
         same_clause = _clause_head(dtok).i == tclause.i
-        if inside or same_clause:
-            rank = (0 if inside else 1, abs(m.start - trig.start))
+        if inside or governs or same_clause:
+            rank = (0 if inside or governs else 1, abs(m.start - trig.start))
             if best is None or rank < best[0]:
                 best = (rank, m)
     if best is not None:
@@ -119,7 +135,7 @@ _AGENT_PREPS = {"by", "from", "par"}
 def _role(doc, trig: Trigger, mention: ActorMention) -> int:
     """1 = initiator, 2 = target, decided from the parse with word order as the fallback."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    ttok = doc[trig.token_start]
+    ttok = _trigger_root(doc, trig)
     if span is None:
         return 1 if mention.start < trig.start else 2
     tok = span.root
@@ -146,7 +162,38 @@ def _role(doc, trig: Trigger, mention: ActorMention) -> int:
     return 1 if mention.start < trig.start else 2
 
 
+def _scope(doc, trig: Trigger) -> tuple[int, int] | None:
+    """Token range of the trigger's own clause: its clause head's subtree without coordinated clauses.
+
+    "The Algerian army then blocked the border and CSP-DPA fighters decided to confront the convoy":
+    the Algerian army is not a party to the confrontation.
+    """
+    h = _clause_head(_trigger_root(doc, trig))
+    while h.dep_ in ("xcomp", "ccomp") and h.head.i != h.i:
+        h = h.head
+    excluded = set()
+    for child in h.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            excluded.update(t.i for t in child.subtree)
+    scope = {t.i for t in h.subtree} - excluded
+    # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject
+    if h.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in h.children):
+        for c in h.head.children:
+            if c.dep_.startswith("nsubj"):
+                scope |= {t.i for t in c.subtree}
+    return scope
+
+
 def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    scope = _scope(parsed.doc, trig)
+    if scope:
+        inside = []
+        for a in actors:
+            span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and span.root.i in scope:
+                inside.append(a)
+        if inside:
+            actors = inside
     side1: list[ActorMention] = []
     side2: list[ActorMention] = []
     for a in actors:
@@ -154,7 +201,27 @@ def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[l
     # one actor cannot be on both sides of one fight
     keys1 = {a.key for a in side1}
     side2 = [a for a in side2 if a.key not in keys1]
+    if not side1 or not side2:
+        side1, side2 = _split_camps(side1 or side2)
     return side1, side2
+
+
+_STATE_CAMP = {"state_military", "state_police", "government", "russian_forces", "foreign_military", "progovernment_militia", "peacekeepers"}
+
+
+def _in_state_camp(a: ActorMention) -> bool:
+    return (a.entry is not None and a.entry.inter == 1) or a.kind in _STATE_CAMP
+
+
+def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """When the parse puts everyone on one side, state forces and their allies face the others."""
+    state = [a for a in actors if _in_state_camp(a)]
+    others = [a for a in actors if not _in_state_camp(a) and a.kind not in ("civilians",)]
+    civilians = [a for a in actors if a.kind == "civilians"]
+    if state and others:
+        first_state = actors.index(state[0]) < actors.index(others[0])
+        return (state, others + civilians) if first_state else (others, state + civilians)
+    return actors, []
 
 
 def _is_civilian(a: ActorMention) -> bool:
@@ -172,8 +239,8 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
             return "Armed clash"
         return None
     if trig.resolve == "territory":
-        first = (side1 or side2)[:1]
-        if first and first[0].entry is not None and first[0].entry.inter == 1 or (first and first[0].kind == "state_military"):
+        takers = side1 or side2
+        if any((a.entry is not None and a.entry.inter == 1) or a.kind == "state_military" for a in takers):
             return "Government regains territory"
         return "Non-state actor overtakes territory"
     if trig.resolve == "protest":
@@ -198,6 +265,10 @@ def _place_follows(parsed: Parsed, trig: Trigger, toponyms, lang: str) -> bool:
 
 
 # --- the document pass ---------------------------------------------------------------------------
+
+
+# strategic developments coded with the acting party only
+_ONE_SIDED_SD = {"Change to group/activity", "Headquarters or base established"}
 
 
 @dataclass
@@ -226,6 +297,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
     ]
     countries = places_stage.mentioned_countries(text, toponyms, gaz)
+    toponyms = _plausible_toponyms(parsed, toponyms, countries)
     published = doc.published
     # the document's main place: the most cited locality among event sentences
     trig_sents = sorted({t.sentence for t in triggers})
@@ -234,8 +306,12 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         s = parsed.sentences[si]
         sent_locs[si] = places_stage.resolve_location(text, s.start, s.end, toponyms, countries, gaz)
     main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
+    raw_claims = find_claims(parsed, actors)
+    figures = [(c.fig_start, c.fig_end) for c in raw_claims if c.fig_start is not None]
     mentions: list[Mention] = []
     for trig in triggers:
+        if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures):
+            continue  # "50 Wagner members and 10 Malian soldiers killed" is a claim, not an event description
         sent = parsed.sentences[trig.sentence]
         sd = sdates[trig.sentence]
         if sd.habitual:
@@ -247,11 +323,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         sub = _resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
+        if sub in _ONE_SIDED_SD:
+            side2 = []
         date, precision, evidence, until = _date_for(parsed, trig, sd)
-        loc = sent_locs.get(trig.sentence)
-        fallback = False
-        if loc is None or loc.place is None:
-            loc, fallback = main, True
+        loc, fallback = _event_location(sent_locs.get(trig.sentence), main, toponyms)
         background = bool(date and published and precision is not None and (date < published - dt.timedelta(days=BACKGROUND_DAYS)))
         days = [date]
         if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
@@ -259,8 +334,42 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             evidence = evidence + [until]
         for day in days:
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background))
-    raw_claims = find_claims(parsed, actors)
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
+
+
+_DIRECTIONAL = {"towards", "from"}
+_TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}
+
+
+def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str]):
+    """Drop names that only look like places: people ("Shevchenko"), demonyms, places in countries the report never mentions."""
+    doc = parsed.doc
+    keep = []
+    for t in toponyms:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and any(tok.ent_type_ in ("PERSON", "NORP", "ORG", "PER") for tok in span) and (t.cue or "") not in _TRUSTED_CUES:
+            if not any(c.source == "supplement" for c in t.candidates):
+                continue
+        if not t.candidates:
+            continue
+        isos = {c.iso3 for c in t.candidates}
+        if countries and not isos & set(countries[:4]) and (t.cue or "") not in _TRUSTED_CUES and all(c.kind != "country" for c in t.candidates):
+            continue
+        keep.append(t)
+    return keep
+
+
+def _event_location(sent_loc, main, toponyms):
+    """The sentence's place, unless it is only a destination or a region that the report's main place refines."""
+    if sent_loc is None or sent_loc.place is None:
+        return main, True
+    cue = next((t.cue for t in toponyms if t.start == sent_loc.start), None)
+    if cue in _DIRECTIONAL and main is not None and main.place is not None and main.place.name != sent_loc.place.name:
+        return main, True
+    if (sent_loc.geo_precision or 0) >= 3 and main is not None and main.place is not None and (main.geo_precision or 3) < 3:
+        if main.place.admin1 == sent_loc.place.admin1 or main.place.iso3 == sent_loc.place.iso3:
+            return main, True
+    return sent_loc, False
 
 
 def _main_location(locs, toponyms, countries, gaz, text):
@@ -355,6 +464,18 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             score = (overlap, len(d.mentions))
             if best is None or score > best[0]:
                 best = (score, d, how)
+        if best is None or best[0][0] == 0:
+            # no shared actor: an undated mention with one side named may fill the empty side of the
+            # report's main dated event at the same place ("the battle for Tinzaouaten ... the CSP-DPA")
+            k = {a.key for a in m.side1} | {a.key for a in m.side2}
+            open_drafts = [d for d in drafts if not d.background and _same_place(d.location, m.location)
+                           and _family(d) == _family_of(m.sub_event_type) and (not d.side2 or not d.side1)]
+            if k and open_drafts and (not m.side1 or not m.side2):
+                d = max(open_drafts, key=lambda d: len(d.mentions))
+                side = m.side1 or m.side2
+                (d.side2 if d.side1 else d.side1).extend(a for a in side if a.key not in d.keys(1) | d.keys(2))
+                d.mentions.append(m)
+                continue
         if best is not None:
             _add(best[1], m, best[2])
         else:
