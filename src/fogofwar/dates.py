@@ -107,7 +107,9 @@ def _dateparser(expr: str, lang: str, ref: dt.date) -> dt.date | None:
     return got.date() if got else None
 
 
-def find_dates(text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None) -> list[DateMention]:
+def find_dates(
+    text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None, narrative_precision: int | None = None
+) -> list[DateMention]:
     """All date expressions in ``text[start:end]``, resolved against both anchors."""
     absolute, wd, rel, until_re, since_re, months = _patterns(lang)
     report_re = _report_pattern(lang)
@@ -189,6 +191,8 @@ def find_dates(text: str, start: int, end: int, lang: str, published: dt.date | 
                 continue
             day = base + dt.timedelta(days=entry["days"])
             precision = entry.get("precision", 1)
+            if anchor == "narrative" and narrative_precision:
+                precision = max(precision, narrative_precision)  # "then" after "last summer" is no more precise
             found.append(DateMention(start + s, start + e, m.group(0), day, precision, anchor, role_of(s)))
             taken.append((s, e))
     found.sort(key=lambda d: d.start)
@@ -207,7 +211,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     last_para = -1
     for sent in parsed.sentences:
         text = parsed.text
-        mentions = find_dates(text, sent.start, sent.end, lang, published, narrative)
+        mentions = find_dates(text, sent.start, sent.end, lang, published, narrative, narrative_precision)
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
         # a year alone never dates a whole sentence ("an offensive which began in 2023"); it can still

@@ -78,9 +78,18 @@ def _cue_near(words: list[str], tokens, i: int, before: int = 4) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window) for w in words)
 
 
+def _purpose(tok) -> bool:
+    """An infinitive of purpose or intent states an aim, not an event ("an offensive to reclaim territory")."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ in ("to", "pour", "afin") for c in tok.children
+    ) or (tok.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children))
+
+
 def _governed_by(tokens, i: int, words: set[str]) -> bool:
     """True when a cue word governs the trigger in the parse (a negation on its verb, 'fear' above it)."""
     tok = tokens[i]
+    if _purpose(tok):
+        return True
     for anc in [tok, *list(tok.ancestors)[:3]]:
         if anc.lemma_.lower() in words or anc.lower_ in words:
             if anc is not tok:

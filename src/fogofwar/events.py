@@ -41,6 +41,7 @@ class Mention:
     location: places_stage.Location
     location_fallback: bool
     background: bool
+    attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
 
 
 @dataclass
@@ -96,9 +97,9 @@ def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date 
         # a date inside the trigger's phrase, not behind a relative clause ("an offensive which began in 2023")
         inside = path is not None and not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path)
         governs = ttok.i in {t.i for t in dtok.subtree}  # "in November 2023, when ... the recovery of the city"
-        if m.precision > 3 and not inside:
-            continue
         same_clause = _clause_head(dtok).i == tclause.i
+        if m.precision > 3 and not (inside or same_clause):
+            continue
         if inside or governs or same_clause:
             rank = (0 if inside or governs else 1, abs(m.start - trig.start))
             if best is None or rank < best[0]:
@@ -117,7 +118,10 @@ def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date 
         return sd.date, sd.precision, ev, sd.until
     if sd.mention is not None and sd.source == "explicit":
         span = doc.char_span(sd.mention.start, sd.mention.end, alignment_mode="expand")
-        if span is not None and _clause_head(span.root).dep_ == "ROOT" and tclause.dep_ == "ROOT":
+        main_clause = span is not None and _clause_head(span.root).dep_ == "ROOT"
+        # a trigger in a subordinate clause elaborates the dated phrase ("... in November 2023, when the
+        # contractors were decisive in the recovery of the city"); one in the main clause keeps the narrative
+        if (main_clause and tclause.dep_ == "ROOT") or tclause.dep_ != "ROOT":
             return sd.date, sd.precision, [sd.mention], sd.until
     if sd.prior is not None and sd.prior.date is not None:
         return sd.prior.date, sd.prior.precision, [x for x in (sd.prior.anchor,) if x], None
@@ -162,7 +166,7 @@ def _role(doc, trig: Trigger, mention: ActorMention) -> int:
     return 1 if mention.start < trig.start else 2
 
 
-def _scope(doc, trig: Trigger) -> tuple[int, int] | None:
+def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
     """Token range of the trigger's own clause: its clause head's subtree without coordinated clauses.
 
     "The Algerian army then blocked the border and CSP-DPA fighters decided to confront the convoy":
@@ -176,16 +180,23 @@ def _scope(doc, trig: Trigger) -> tuple[int, int] | None:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             excluded.update(t.i for t in child.subtree)
     scope = {t.i for t in h.subtree} - excluded
-    # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject
-    if h.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in h.children):
-        for c in h.head.children:
-            if c.dep_.startswith("nsubj"):
-                scope |= {t.i for t in c.subtree}
+    # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
+    # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
+    if not any(c.dep_.startswith("nsubj") for c in h.children):
+        left = [t for t in doc[max(h.sent.start, h.i - 3) : h.i] if t.pos_ in ("NOUN", "PROPN") and t.i in actor_tokens]
+        if left:
+            scope |= {t.i for t in left[-1].subtree} | {left[-1].i}
+        elif h.dep_ == "conj":
+            for c in h.head.children:
+                if c.dep_.startswith("nsubj"):
+                    scope |= {t.i for t in c.subtree}
     return scope
 
 
 def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
-    scope = _scope(parsed.doc, trig)
+    spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
+    actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
+    scope = _scope(parsed.doc, trig, actor_tokens)
     if scope:
         inside = []
         for a in actors:
@@ -386,25 +397,27 @@ def _main_location(locs, toponyms, countries, gaz, text):
     return loc
 
 
-def _compatible(d: Draft, m: Mention) -> bool | int:
-    """0 = no, 1 = as is, 2 = with sides swapped."""
+def _compatible(d: Draft, m: Mention) -> int:
+    """0 = another event, 1 = same pair as is, 2 = same pair with the mention's sides swapped.
+
+    A side that brings a new actor while sharing none with the draft's side is another actor pair:
+    the JNIM ambush and the CSP-DPA attack on the same convoy, the same day, are two events.
+    """
     k1 = {a.key for a in m.side1}
     k2 = {a.key for a in m.side2}
     d1, d2 = d.keys(1), d.keys(2)
     if not (k1 or k2) or not (d1 or d2):
         return 1
-    if (k1 & d2 or k2 & d1) and not (k1 & d1 or k2 & d2):
-        return 2
-    if k1 & d1 or k2 & d2:
-        # a third party on the far side makes it another pair ("JNIM ambush" vs "CSP attack" on the same convoy)
-        new_far = (k2 - d2 - d1) if (k1 & d1) else set()
-        if new_far and d2:
+    direct = len(k1 & d1) + len(k2 & d2)
+    crossed = len(k1 & d2) + len(k2 & d1)
+    if direct == 0 and crossed == 0:
+        return 0
+    how = 1 if direct >= crossed else 2
+    a, b = (k1, k2) if how == 1 else (k2, k1)
+    for mine, theirs, other in ((a, d1, d2), (b, d2, d1)):
+        if mine - theirs - other and theirs and not (mine & theirs):
             return 0
-        new_near = (k1 - d1 - d2) if (k2 & d2) else set()
-        if new_near and d1 and not (k1 & d1):
-            return 0
-        return 1
-    return 0
+    return how
 
 
 def _same_place(a: places_stage.Location | None, b: places_stage.Location | None) -> bool:
@@ -474,9 +487,11 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 d = max(open_drafts, key=lambda d: len(d.mentions))
                 side = m.side1 or m.side2
                 (d.side2 if d.side1 else d.side1).extend(a for a in side if a.key not in d.keys(1) | d.keys(2))
+                m.attached = True
                 d.mentions.append(m)
                 continue
         if best is not None:
+            m.attached = True
             _add(best[1], m, best[2])
         else:
             d = Draft(date=published, precision=2, location=m.location, background=False, undated=True)
@@ -540,7 +555,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             d.side1, d.side2 = d.side2, d.side1
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
-        sub = min((m.sub_event_type for m in d.mentions), key=lambda s: categories().get(s).priority)
+        deciding = [m for m in d.mentions if not m.attached] or d.mentions
+        sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
         st = categories().get(sub)
         if st.event_type == "Battles" and not (a1 and a2) and sub == "Armed clash":
             pass  # a clash with one side unnamed is still a clash; the reason says so below
