@@ -172,7 +172,7 @@ class Store:
         Extraction runs per document before each batch's transaction opens; the
         store merges events across documents as ``pipeline.extract`` would.
         """
-        from ..pipeline import extract
+        from ..pipeline import extract_document
 
         report = IngestReport()
         new: list[Document] = []
@@ -190,7 +190,7 @@ class Store:
         for batch in _chunks(new, batch_size):
             events: list[Event] = []
             for d in batch:
-                events += extract([d], per_document=True).events
+                events += extract_document(d)
                 if progress:
                     progress(d)
             report = report + self.ingest(ExtractionResult(documents=batch, events=events))
@@ -264,7 +264,7 @@ def _event_exists(conn: Connection, id: str) -> bool:
 def _candidates(conn: Connection, e: Event) -> list[Event]:
     q = select(t.events).where(t.events.c.event_type == e.event_type, t.events.c.background == e.background)
     q = q.where(t.events.c.event_date.is_(None) if e.event_date is None else t.events.c.event_date == e.event_date)
-    return sorted(_load_events(conn, q.order_by(t.events.c.id)), key=lambda x: x.id)
+    return _load_events(conn, q.order_by(t.events.c.seq))
 
 
 def _write_event(conn: Connection, e: Event) -> bool:
@@ -272,10 +272,10 @@ def _write_event(conn: Connection, e: Event) -> bool:
     for old in _candidates(conn, e):
         if same_event(old, e):
             merged = merge_events([old, e])[0]
-            _delete_event(conn, old.id)
+            seq = _delete_event(conn, old.id)
             if merged.id != old.id and _event_exists(conn, merged.id):
                 merged.id = old.id  # a different stored event has that key: keep the old id
-            _insert_event(conn, merged)
+            _insert_event(conn, merged, seq)
             return True
     if _event_exists(conn, e.id):
         existing = _load_events(conn, select(t.events).where(t.events.c.id == e.id))[0]
@@ -289,14 +289,18 @@ def _write_event(conn: Connection, e: Event) -> bool:
     return False
 
 
-def _delete_event(conn: Connection, id: str) -> None:
+def _delete_event(conn: Connection, id: str) -> int:
+    seq = conn.execute(select(t.events.c.seq).where(t.events.c.id == id)).scalar_one()
     for table in (t.event_claims, t.event_documents, t.evidence):
         conn.execute(delete(table).where(table.c.event_id == id))
     conn.execute(delete(t.events).where(t.events.c.id == id))
+    return seq
 
 
-def _insert_event(conn: Connection, e: Event) -> None:
-    conn.execute(insert(t.events).values(**_event_row(e)))
+def _insert_event(conn: Connection, e: Event, seq: int | None = None) -> None:
+    if seq is None:
+        seq = (conn.execute(select(func.max(t.events.c.seq))).scalar() or 0) + 1
+    conn.execute(insert(t.events).values(**_event_row(e), seq=seq))
     if e.documents:
         conn.execute(insert(t.event_documents), [{"event_id": e.id, "document_id": d, "position": i} for i, d in enumerate(e.documents)])
     if e.evidence:
@@ -338,6 +342,7 @@ def _load_events(conn: Connection, query) -> list[Event]:
             evid[r["event_id"]].append(Evidence(**{k: r[k] for k in Evidence.model_fields}))
     out = []
     for r in rows:
+        r.pop("seq")
         ep = r.pop("episode")
         out.append(Event(**r, episode=Episode.model_validate(ep) if ep else None, documents=docs[r["id"]], claims=claims[r["id"]], evidence=evid[r["id"]]))
     return out

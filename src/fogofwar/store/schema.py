@@ -42,6 +42,7 @@ events = Table(
     "events",
     metadata,
     Column("id", String(64), primary_key=True),
+    Column("seq", Integer, nullable=False),  # order of first writing: merging follows it, as merge_events does
     Column("background", Boolean, nullable=False, default=False),
     Column("event_date", Date),
     Column("time_precision", Integer),

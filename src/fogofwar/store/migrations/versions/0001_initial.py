@@ -30,6 +30,7 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("seq", sa.Integer, nullable=False),
         sa.Column("background", sa.Boolean, nullable=False),
         sa.Column("event_date", sa.Date),
         sa.Column("time_precision", sa.Integer),
