@@ -140,7 +140,21 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
         chosen.append(mention)
         taken_until = mention.end
         taken_span = (mention.start, mention.end)
-    return _resolve_generic(chosen)
+    return _resolve_generic(_absorb_heads(chosen, text))
+
+
+def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """"FAMa soldiers", "JNIM fighters": a generic head noun right after a named actor is that actor."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entry is not None and prev.generic is None and m.entry is None and m.generic is not None
+                and m.generic.kind in ("state_military", "russian_forces", "jihadist", "separatist", "unidentified")
+                and text[prev.end : m.start].strip() == ""):
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
+            continue
+        out.append(m)
+    return out
 
 
 def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:

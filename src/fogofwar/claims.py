@@ -159,7 +159,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         s0, s1 = sent.start, sent.end
         outcomes = _outcomes_in(lex, text, s0, s1)
         sent_actors = [a for a in actors if s0 <= a.start < s1]
-        claimant, ckind, ctext, via = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
+        sentence_claimant = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
         found_any = False
         quantities = [q for q in find_quantities(text, s0, s1, lang) if not lex["not_casualty"].match(text[q.end : q.end + 40])]
         for qi, q in enumerate(quantities):
@@ -170,7 +170,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if after:
                 first = after[0]
                 between = text[q.end : first[0]]
-                if first[0] > nxt_q and not re.search(r"\band\b|\bet\b|,", text[q.end : nxt_q]):
+                gap = text[q.end : nxt_q]
+                # "50 Wagner members and 10 Malian soldiers killed": figures in one list share the outcome word
+                listed = re.search(r"(?:\band|\bet|,)\s*$", gap) and len(gap.split()) <= 7 and not lex["source_verbs"].search(gap)
+                if first[0] > nxt_q and not listed:
                     after = []
                 elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between):
                     after = []
@@ -187,6 +190,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     chosen.append(before[-1])
             if not chosen:
                 continue
+            claimant, ckind, ctext, via = _claimant_for(lex, text, s0, q.start, sent_actors, sentence_claimant)
             span_end = max(c[1] for c in chosen)
             # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
             limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
@@ -196,10 +200,13 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
             victims += _demonym_victims(text, q.end, limit, lang, victims)
             own = bool(lex["own_side"].search(text, s0, s1))
-            fs, fe = min(q.start, chosen[0][0]), max(span_end, q.end)
+            # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
+            # killed nine civilians" is both, so a verb before the figure is left to the event detector
+            fs, fe = (q.start, span_end) if chosen[0][0] > q.start else (None, None)
             for c in chosen:
                 out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe))
                 found_any = True
+        claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"
             m = lex["suffered"].search(text, s0, s1)
@@ -270,6 +277,20 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     return None, "outlet", document.outlet or "the outlet", []
 
 
+def _claimant_for(lex, text: str, s0: int, q_start: int, actors: list[ActorMention], fallback):
+    """The claimant of one figure: the speaker of the last reporting verb before it ("the army said it lost
+    four soldiers, while JNIM claimed 30"), else the sentence's claimant."""
+    verbs = [m for m in lex["source_verbs"].finditer(text, s0, q_start)]
+    if verbs:
+        v = verbs[-1]
+        prev_end = verbs[-2].end() if len(verbs) > 1 else s0
+        cands = [a for a in actors if prev_end <= a.start < v.start()]
+        if cands:
+            sp = cands[-1]
+            return sp, "actor", sp.text, fallback[3]
+    return fallback
+
+
 def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
     cands = [a for a in actors if s0 <= a.start < verb_start and a.generic is None or (a.entry is not None and a.start < verb_start)]
     cands = [a for a in cands if a.start < verb_start]
@@ -280,7 +301,12 @@ def name_claims(raw: list[RawClaim], document: Document, day, country: str | Non
     """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure."""
     claims = []
     for r in raw:
-        claimant = name_actor(r.claimant_mention, day, country).name if r.claimant_mention else _normal_source(r.claimant_text)
+        if r.claimant_mention is not None:
+            claimant = name_actor(r.claimant_mention, day, country).name
+        elif r.claimant_kind == "sources":
+            claimant = _normal_source(r.claimant_text)
+        else:
+            claimant = r.claimant_text  # an outlet or a relay keeps its own name
         victims_names = []
         for v in r.victim_mentions:
             n = name_actor(v, day, country).name

@@ -1,0 +1,45 @@
+import datetime as dt
+
+from fogofwar.actors import find_actors, name_actor
+
+
+def _names(text, lang="en", day=dt.date(2024, 7, 26), country="Mali"):
+    return [name_actor(m, day, country).name for m in find_actors(text, lang)]
+
+
+def test_aliases_and_acronyms_resolve_to_acled_names():
+    names = _names("FAMa soldiers and Wagner mercenaries fought the CSP-DPA and JNIM.")
+    assert names == ["Military Forces of Mali (2021-)", "Wagner Group", "CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad",
+                     "JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_dated_names_follow_the_event_date():
+    m = find_actors("The Malian army said", "en")[0]
+    assert name_actor(m, dt.date(2019, 5, 1), "Mali").name == "Military Forces of Mali (2013-2020)"
+    assert name_actor(m, dt.date(2024, 5, 1), "Mali").name == "Military Forces of Mali (2021-)"
+
+
+def test_generic_words_take_the_nearest_named_actor_of_their_kind():
+    names = _names("JNIM claimed the attack. The jihadists then withdrew.")
+    assert names[1] == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_generic_words_fall_back_to_acled_templates_with_the_country():
+    names = _names("Unidentified gunmen killed three villagers.", country="Burkina Faso")
+    assert names == ["Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"]
+
+
+def test_army_words_mean_the_report_s_army_not_the_last_one_named():
+    names = _names("The Malian army advanced. The Algerian army closed the border. The convoy was attacked.")
+    assert names[-1] == "Military Forces of Mali (2021-)"
+
+
+def test_compound_demonyms_give_both_forces():
+    names = set(_names("A Russian-Malian convoy left the base after Wagner arrived."))
+    assert {"Military Forces of Mali (2021-)", "Wagner Group"} <= names
+
+
+def test_french_aliases():
+    names = _names("Les Forces armées maliennes ont riposté contre les terroristes de l'EIGS.", lang="fr", day=dt.date(2023, 1, 1))
+    assert names[0] == "Military Forces of Mali (2021-)"
+    assert "Islamic State (Sahel)" in names

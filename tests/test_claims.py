@@ -1,0 +1,72 @@
+import datetime as dt
+
+from fogofwar.actors import find_actors
+from fogofwar.claims import find_claims, find_quantities, name_claims, reconcile
+from fogofwar.ingest import make_document
+from fogofwar.models import Claim
+from fogofwar.nlp import parse
+
+
+def _claims(text, lang="en", outlet="Test Wire"):
+    doc = make_document(text, name="t", published="2024-03-10", outlet=outlet, lang=lang)
+    parsed = parse(doc)
+    raw = find_claims(parsed, find_actors(doc.text, lang))
+    return name_claims(raw, doc, dt.date(2024, 3, 9), "Mali", {})
+
+
+def test_figures_by_victim_group_and_claimant():
+    cs = _claims("A JNIM statement speaks of 40 soldiers and 7 Wagner members killed.")
+    got = {(c.claimant, c.victims, c.outcome, c.low) for c in cs}
+    assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)", "killed", 40) in got
+    assert ("JNIM: Group for Support of Islam and Muslims", "Wagner Group", "killed", 7) in got
+
+
+def test_own_side_admission():
+    cs = _claims("The Malian army admitted three dead and eight wounded among its own.")
+    assert {(c.outcome, c.low, c.victims) for c in cs} == {("killed", 3, "Military Forces of Mali (2021-)"), ("wounded", 8, "Military Forces of Mali (2021-)")}
+
+
+def test_vague_quantity_is_a_range():
+    cs = _claims("Local sources reported dozens of civilians killed.")
+    assert len(cs) == 1
+    c = cs[0]
+    assert c.vague and c.low == 12 and c.high == 99 and c.claimant_kind == "sources"
+
+
+def test_relay_is_kept_as_via():
+    cs = _claims("At least 12 soldiers were killed, according to the army, AFP reported.")
+    c = cs[0]
+    assert c.claimant == "Military Forces of Mali (2021-)" and "AFP" in c.via and c.low == 12 and c.high is None
+
+
+def test_numbers_that_are_not_casualties_stay_out():
+    assert _claims("A convoy of a dozen vehicles carrying 300 men left the base. Three of our men remain.") == []
+    assert _claims("Tens of thousands of people have fled to Mauritania.") == []
+
+
+def test_outlet_is_claimant_when_nobody_is_cited():
+    cs = _claims("Five civilians were killed in the attack.", outlet="Sahel Wire")
+    assert cs[0].claimant == "Sahel Wire" and cs[0].claimant_kind == "outlet"
+
+
+def test_french_vague_quantity():
+    qs = find_quantities("une vingtaine de terroristes neutralisés", 0, 40, "fr")
+    assert qs and qs[0].vague and qs[0].low <= 20 <= qs[0].high
+
+
+def _c(claimant, low, high=None, vague=False, term=None, outcome="killed"):
+    return Claim(claimant=claimant, victims=None, outcome=outcome, low=low, high=high if high is not None else low, vague=vague,
+                 vague_term=term, document="d", start=0, end=1, quote="x")
+
+
+def test_reconcile_low_best_high_and_dispute():
+    r = reconcile([_c("army", 2), _c("rebels", 50), _c("rebels", 10), _c("sources", 12, 99, True, "dozens"), _c("army", 10, outcome="wounded")])
+    assert (r.low, r.high) == (2, 99)
+    assert r.best == 12  # median of the claimants' point figures 2, 60, 12
+    assert r.acled == 2
+    assert r.disputed
+
+
+def test_reconcile_agreeing_sources_are_not_disputed():
+    r = reconcile([_c("army", 5), _c("local sources", 5)])
+    assert (r.low, r.best, r.high, r.disputed) == (5, 5, 5, False)

@@ -1,0 +1,55 @@
+import datetime as dt
+
+from fogofwar.dates import find_dates, resolve_dates
+from fogofwar.ingest import make_document
+from fogofwar.nlp import parse
+
+
+def _dates(text, published="2024-07-30", lang="en"):
+    doc = make_document(text, name="t", published=published, lang=lang)
+    parsed = parse(doc)
+    return parsed, resolve_dates(parsed)
+
+
+def test_narrative_anchor_moves_with_the_story():
+    _, sd = _dates("Fighting started on 25 July near the town. The next day, the rebels attacked again. In the following hours, soldiers surrendered.")
+    assert [s.date for s in sd] == [dt.date(2024, 7, 25), dt.date(2024, 7, 26), dt.date(2024, 7, 26)]
+
+
+def test_weekday_counts_back_from_publication():
+    # 30 July 2024 is a Tuesday: "on Saturday" is 27 July, "last Monday" is 29 July
+    _, sd = _dates("Gunmen attacked the village on Saturday. The army responded last Monday.")
+    assert sd[0].date == dt.date(2024, 7, 27)
+    assert sd[1].date == dt.date(2024, 7, 29)
+
+
+def test_statement_date_is_not_the_event_date():
+    _, sd = _dates("The group said in a statement published on Monday that it lost fighters.")
+    assert sd[0].date is None
+
+
+def test_year_is_inferred_backwards_from_publication():
+    ms = find_dates("The attack of 28 December killed three.", 0, 40, "en", dt.date(2025, 1, 3), None)
+    assert ms[0].date == dt.date(2024, 12, 28)
+
+
+def test_month_and_year_give_month_precision():
+    ms = find_dates("the capture of the city in November 2023", 0, 41, "en", dt.date(2024, 7, 30), None)
+    assert (ms[0].date, ms[0].precision) == (dt.date(2023, 11, 1), 3)
+
+
+def test_until_closes_a_span():
+    _, sd = _dates("On 25 July the column was attacked. The next day it was ambushed, holding out until 27 July.")
+    assert sd[1].date == dt.date(2024, 7, 26)
+    assert sd[1].until is not None and sd[1].until.date == dt.date(2024, 7, 27)
+
+
+def test_habitual_sentences_are_flagged():
+    _, sd = _dates("The group frequently attacks convoys on this road.")
+    assert sd[0].habitual
+
+
+def test_french_relative_dates():
+    _, sd = _dates("Les combats ont éclaté le 25 juillet. Le lendemain, les rebelles ont repris l'offensive.", lang="fr")
+    assert sd[0].date == dt.date(2024, 7, 25)
+    assert sd[1].date == dt.date(2024, 7, 26)

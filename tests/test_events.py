@@ -1,0 +1,64 @@
+import datetime as dt
+
+from fogofwar.ingest import make_document
+from fogofwar.pipeline import extract
+
+BATTLE = (
+    "Fighting broke out on 3 March near Boni between the Malian army and JNIM fighters. "
+    "The next day, the jihadists ambushed a supply column near Boni, holding out until 5 March. "
+    "The army said it lost four soldiers over the three days, while JNIM claimed 30 soldiers killed."
+)
+
+
+def _extract(*texts, published="2024-03-08", per_document=False, outlets=None):
+    docs = [make_document(t, name=f"t{i}", published=published, outlet=(outlets or [None] * len(texts))[i]) for i, t in enumerate(texts)]
+    return extract(docs, per_document=per_document)
+
+
+def test_one_event_per_day_and_claims_shared_by_the_episode():
+    r = _extract(BATTLE)
+    battles = [e for e in r.events if e.event_type == "Battles"]
+    assert [e.event_date for e in battles] == [dt.date(2024, 3, 3), dt.date(2024, 3, 4), dt.date(2024, 3, 5)]
+    assert all(e.location == "Boni" and e.geo_precision == 2 for e in battles)
+    assert {e.episode.id for e in battles if e.episode} and len({e.episode.id for e in battles}) == 1
+    # four killed over three days (the army's lowest figure): 2 on the first day, 1 on each other day
+    assert [e.fatalities for e in battles] == [2, 1, 1]
+    assert all(len(e.claims) == 2 and e.disputed for e in battles)
+    assert all((e.fatalities_low, e.fatalities_high) == (4, 30) for e in battles)
+
+
+def test_background_event_keeps_its_own_date():
+    r = _extract("Gunmen attacked the gendarmerie in Gossi on Sunday. The town had already been attacked in March 2019 by the same group.",
+                 published="2024-03-12")
+    live = [e for e in r.events if not e.background]
+    past = [e for e in r.events if e.background]
+    assert live and all(e.event_date == dt.date(2024, 3, 10) for e in live)
+    assert past and past[0].event_date == dt.date(2019, 3, 1) and past[0].time_precision == 3
+
+
+def test_undated_event_sentence_joins_the_dated_event():
+    r = _extract("JNIM fighters attacked the army camp in Boulkessi on Saturday. The attack on Boulkessi was one of the deadliest this year.",
+                 published="2024-03-12")
+    assert len([e for e in r.events if e.event_type == "Battles"]) == 1
+
+
+def test_reports_of_the_same_event_merge_with_all_sources_and_claims():
+    a = "Suspected jihadists killed nine civilians in Bankass on Tuesday, local sources said."
+    b = "Des hommes armés ont tué 12 civils mardi à Bankass, selon un élu local."
+    r = _extract(a, b, published="2024-03-14", outlets=["Wire A", "Journal B"])
+    attacks = [e for e in r.events if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1, [(e.event_date, e.location, e.actor1) for e in r.events]
+    e = attacks[0]
+    assert len(e.documents) == 2 and {c.low for c in e.claims} >= {9, 12}
+    assert e.fatalities == 9 and e.fatalities_high == 12 and e.disputed
+    r2 = _extract(a, b, published="2024-03-14", per_document=True)
+    assert len([e for e in r2.events if e.sub_event_type == "Attack"]) == 2
+
+
+def test_every_event_field_has_its_evidence_span():
+    r = _extract(BATTLE)
+    text = r.documents[0].text
+    for e in r.events:
+        for ev in e.evidence:
+            assert text[ev.start : ev.end] == ev.quote
+        assert {"event_type", "event_date", "location", "actor1"} <= {ev.field for ev in e.evidence}
