@@ -42,12 +42,18 @@ def norm_actor(name: str | None) -> str:
     """
     if not name:
         return ""
-    s = re.sub(r"\([^)]*\d[^)]*\)", " ", name)  # "(2013-2020)", "(1991-)"
+    # a unit after the dated qualifier is dropped: 'Police Forces of Mali (2013-) Gendarmerie' -> 'police forces of mali'
+    s = re.sub(r"\s*\([^)]*\d[^)]*\).*$", " ", name)
     return norm_text(s).replace("( ", "(").replace(" )", ")")
 
 
+# English and local spellings of the same first-level division: ACLED writes the local one
+ADMIN_ALIASES = {"timbuktu": "tombouctou", "tombouctou": "tombouctou", "segou": "segou", "menaka": "menaka"}
+
+
 def norm_place(name: str | None) -> str:
-    return norm_text(name).replace("-", " ")
+    s = norm_text(name).replace("-", " ")
+    return ADMIN_ALIASES.get(s, s)
 
 
 # --- event matching ------------------------------------------------------------------------------
@@ -201,8 +207,10 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's interaction code: the two inter codes, lower first ('10' style for a lone actor)."""
     if inter1 is None:
         return None
-    a, b = sorted([inter1, inter2 or 0]) if inter2 else (inter1, 0)
-    return int(f"{a}{b}") if inter2 else int(f"{inter1}0")
+    if not inter2:
+        return inter1 * 10
+    a, b = sorted([inter1, inter2])
+    return a * 10 + b
 
 
 # --- UCDP ----------------------------------------------------------------------------------------

@@ -393,3 +393,20 @@ def read_gold(path: Path, fmt: str, split: str | None = None, skipped: Skipped |
     if fmt == "ucdp":
         return read_ucdp(path, skipped)
     return read_fogofwar(path)
+
+
+def acled_training_rows(path: Path, split: str | None = None) -> Iterator[dict]:
+    """(notes, sub_event_type) rows of an ACLED export, streamed; ``split`` as in ``read_acled``."""
+    check_split("acled", split)
+    years = ACLED_SPLIT_YEARS[split] if split else None
+    path = Path(path)
+    with _open_csv(path) as fh:
+        reader = csv.DictReader(fh)
+        missing = {"notes", "sub_event_type"} - set(reader.fieldnames or [])
+        if missing:
+            raise BadRecordError(f"{path}: not an ACLED export with sub-event types (missing columns: {', '.join(sorted(missing))})")
+        for row in reader:
+            if years is not None and _acled_date(row.get("event_date", "")).year not in years:
+                continue
+            if (row.get("notes") or "").strip() and (row.get("sub_event_type") or "").strip():
+                yield {"notes": row["notes"], "sub_event_type": row["sub_event_type"].strip()}
