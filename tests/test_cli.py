@@ -241,3 +241,10 @@ def test_demo_twice_uses_the_default_database_and_duplicates_nothing(in_tmp, exa
     assert "already stored" in second.stdout and "nothing new written" in second.stdout
     assert json.loads(run("events", "--format", "json").stdout) == events1
     assert len({d["id"] for d in events1["documents"]}) == len(example_paths)
+
+
+def test_ingest_with_no_readable_input_creates_no_database(in_tmp):
+    r = run("ingest", in_tmp / "missing.txt", "--db", "x.db")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines()[0].startswith("error: [F101] ")
+    assert not (in_tmp / "x.db").exists()

@@ -163,9 +163,10 @@ def ingest(
         except InputError as err:
             report_error(err)
             failures.append(err)
-    with Store.open(db) as store:
-        report = _ingest_with_progress(store, docs, batch_size)
-    typer.echo(_summary(report))
+    if docs:
+        with Store.open(db) as store:
+            report = _ingest_with_progress(store, docs, batch_size)
+        typer.echo(_summary(report))
     if failures:
         typer.secho(f"error: {len(failures)} of {len(paths)} inputs could not be read (see above)", fg="red", err=True)
         raise typer.Exit(max(f.exit_code for f in failures))
