@@ -248,3 +248,8 @@ def test_ingest_with_no_readable_input_creates_no_database(in_tmp):
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.splitlines()[0].startswith("error: [F101] ")
     assert not (in_tmp / "x.db").exists()
+
+
+def test_eval_and_train_are_mounted():
+    assert run("eval", "--help").exit_code == 0
+    assert run("train", "--help").exit_code == 0

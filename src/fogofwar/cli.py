@@ -66,7 +66,11 @@ def _mount_gazetteer() -> None:
     app.add_typer(gazetteer_app, name="gazetteer")
 
 
-_mount_gazetteer()
+def _mount_evaluate() -> None:
+    from .evaluate.cli import eval_command, train_command
+
+    app.command("eval")(eval_command)
+    app.command("train")(train_command)
 
 
 # -- shared option checks -------------------------------------------------------------------
@@ -358,6 +362,9 @@ def example_paths() -> list[Path]:
         raise FogError(f"no example reports found in {root} (broken installation?)")
     return found
 
+
+_mount_evaluate()
+_mount_gazetteer()
 
 if __name__ == "__main__":  # pragma: no cover
     app()
