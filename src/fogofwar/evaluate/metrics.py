@@ -24,14 +24,14 @@ NEAR_KM = 10.0
 # --- normalisation -------------------------------------------------------------------------------
 
 
-def norm_text(s: str | None) -> str:
-    """Lower case, no accents, one space: 'Ségou ' -> 'segou'."""
+def norm_text(s: str | None, keep: str = "") -> str:
+    """Lower case, no accents, one space: 'Ségou ' -> 'segou' (punctuation dropped except ``keep``)."""
     if not s:
         return ""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("’", "'").replace("‘", "'")
-    return " ".join(re.sub(r"[^\w' /-]+", " ", s.lower()).split())
+    return " ".join(re.sub(r"[^\w' /" + re.escape(keep) + r"-]+", " ", s.lower()).split())
 
 
 def norm_actor(name: str | None) -> str:
@@ -44,7 +44,7 @@ def norm_actor(name: str | None) -> str:
         return ""
     # a unit after the dated qualifier is dropped: 'Police Forces of Mali (2013-) Gendarmerie' -> 'police forces of mali'
     s = re.sub(r"\s*\([^)]*\d[^)]*\).*$", " ", name)
-    return norm_text(s).replace("( ", "(").replace(" )", ")")
+    return norm_text(s, keep="():").replace("( ", "(").replace(" )", ")")
 
 
 # English and local spellings of the same first-level division: ACLED writes the local one
@@ -78,11 +78,14 @@ def distance_km(pred, gold) -> float | None:
 
 
 def same_place(pred, gold, km: float = PLACE_TOLERANCE_KM) -> bool:
-    """Same place name (normalised), or coordinates within ``km``."""
-    if pred.location and gold.location and norm_place(pred.location) == norm_place(gold.location):
-        return True
+    """Coordinates within ``km``; when either side has no coordinates, the same place name (normalised).
+
+    A same-named place far away (Sangha in Mali vs Sangha in Congo) is not the same place.
+    """
     d = distance_km(pred, gold)
-    return d is not None and d <= km
+    if d is not None:
+        return d <= km
+    return bool(pred.location and gold.location and norm_place(pred.location) == norm_place(gold.location))
 
 
 def match_events(preds: Sequence, golds: Sequence, days: int = DATE_TOLERANCE_DAYS, km: float = PLACE_TOLERANCE_KM, need_place: bool = True) -> list[tuple[int, int]]:
