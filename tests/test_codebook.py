@@ -43,3 +43,11 @@ def test_languages_mirror_each_other():
     en, fr = lexicon("en"), lexicon("fr")
     assert set(en.claims) == set(fr.claims)
     assert set(en.dates) == set(fr.dates)
+
+
+def test_every_category_is_documented():
+    from tests.conftest_paths import REPO
+
+    text = (REPO / "docs" / "codebook.md").read_text(encoding="utf-8")
+    for name, st in categories().sub_types.items():
+        assert f"| {st.priority} | {st.event_type} | {name} |" in text, f"{name} missing from docs/codebook.md"
