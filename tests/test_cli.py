@@ -17,7 +17,6 @@ from fogofwar.cli import app
 from fogofwar.export import ACLED_COLUMNS
 
 runner = CliRunner()
-REPO = Path(__file__).resolve().parents[1]
 FOGOFWAR = Path(sys.executable).parent / "fogofwar"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import FogError, StoreError
+from ..errors import StoreError
 from ..ingest import parse_date
 from ..merge import merge_events, same_event
 from ..models import Claim, Document, Episode, Event, Evidence, ExtractionResult
@@ -116,8 +116,6 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except FogError:
-            raise
         except SQLAlchemyError as exc:
             raise StoreError(f"{what} failed, nothing written: {_reason(exc)}") from None
 
