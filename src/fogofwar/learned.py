@@ -37,7 +37,7 @@ FORMAT = "fogofwar-subtype-softmax/1"
 _TOKEN = re.compile(r"[a-zà-ÿ0-9]+(?:['’-][a-zà-ÿ0-9]+)*", re.I)
 
 # defaults of the seam, chosen on ACLED dev (train 2017-2018, tune on 2019): see docs/evaluation.md
-DEFAULT_MIN_PROB = 0.5
+DEFAULT_MIN_PROB = 0.6
 DEFAULT_WEAK_BELOW = 0.0
 
 
@@ -86,10 +86,10 @@ class SubTypeClassifier:
         *,
         min_df: int = 2,
         max_features: int = 50_000,
-        epochs: int = 30,
+        epochs: int = 20,
         batch: int = 64,
-        lr: float = 0.02,
-        l2: float = 1e-4,
+        lr: float = 0.05,
+        l2: float = 1e-5,
         seed: int = 13,
         source: str | None = None,
     ) -> SubTypeClassifier:
