@@ -18,6 +18,7 @@ from .codebook import ActorEntry, ActorRegistry, GenericEntry, actor_registry
 from .models import Actor
 
 _POSS = r"(?:['’]s)?"
+_NOT_CIVILIAN = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|volunteers?|self-defen[cs]e|defen[cs]e|guards?|joint task force|milices?|supplétifs?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class ActorMention:
         """Identity used to group mentions: the registry id, else the generic class + country."""
         if self.entry is not None:
             return self.entry.id
-        return f"generic:{self.generic.kind if self.generic else '?'}:{self.country or ''}"
+        # generic words that fall back to the same ACLED template are the same actor ("gunmen", "jihadists")
+        return f"generic:{self.generic.fallback if self.generic else '?'}:{self.country or ''}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
                               ActorMention(hit.start(), hit.end(), hit.group(0), entry, g, info.get("country"))))
     for hit in m.generic.finditer(text):
         g = m.word_to_generic[hit.group(0).lower()]
+        if g.kind == "civilians" and _NOT_CIVILIAN.match(text, hit.end()):
+            continue  # "a civilian militia", "civilian auxiliaries" are armed
         cands.append((hit.start(), -(hit.end() - hit.start()), 2, ActorMention(hit.start(), hit.end(), hit.group(0), None, g)))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     chosen: list[ActorMention] = []

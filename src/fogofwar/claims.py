@@ -29,6 +29,14 @@ _NUMBER_WORDS = {
 }
 
 
+# words that may stand between an outcome and its figure: "death toll rose to 30", "the number of dead was higher, about 160"
+_TOLL_GAP = re.compile(
+    r"[\s,:]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
+    r"s'élève|s'élevait|est|était|passé|de|à|au|moins|plus|environ|près|toll|bilan)\b[\s,:]*){0,6}",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Quantity:
     start: int
@@ -117,6 +125,8 @@ def _claim_lex(lang: str):
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
+        # "132 dead, including several children": a part of a figure already counted
+        "subset": re.compile(rf"(?<![\w-])(?:{alt(c.get('subset', ['including']))})\s+$", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
     }
 
@@ -161,7 +171,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         sent_actors = [a for a in actors if s0 <= a.start < s1]
         sentence_claimant = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
         found_any = False
-        quantities = [q for q in find_quantities(text, s0, s1, lang) if not lex["not_casualty"].match(text[q.end : q.end + 40])]
+        quantities = [
+            q for q in find_quantities(text, s0, s1, lang)
+            if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
+        ]
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
             # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
@@ -185,8 +198,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                             chosen.append(o)
             if not chosen:
                 # outcome before the figure: "killed 12 soldiers", "killing at least five", "death toll of 30"
-                before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 25]
-                if before and re.fullmatch(r"\s*(?:at least|of|rose to|to|up to|au moins|de|à)?\s*", text[before[-1][1] : q.start], re.I):
+                before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 40]
+                if before and _TOLL_GAP.fullmatch(text[before[-1][1] : q.start]):
                     chosen.append(before[-1])
             if not chosen:
                 continue
@@ -384,6 +397,13 @@ def reconcile(claims: list[Claim], lang: str = "en") -> Reconciled:
     ranges = []
     points = []
     for cl in per.values():
+        # one figure per victim group (the claimant's highest for that group), summed over groups
+        groups: dict[str | None, Claim] = {}
+        for c in cl:
+            cur = groups.get(c.victims)
+            if cur is None or (c.low or 0, c.high or 0) > (cur.low or 0, cur.high or 0):
+                groups[c.victims] = c
+        cl = list(groups.values())
         lo = sum(c.low or 0 for c in cl)
         hi_parts = [c.high for c in cl]
         hi = None if any(h is None for h in hi_parts) else sum(hi_parts)

@@ -189,13 +189,12 @@ def find_dates(
             s, e = m.span()
             if not free(s, e):
                 continue
-            day = _dateparser(m.group("w"), lang, published)
-            if day is None:
-                continue
-            if day > published:
-                day -= dt.timedelta(days=7)
-            if (m.group("last") or m.group("last2")) and day == published:
-                day -= dt.timedelta(days=7)
+            # the latest such weekday on or before publication ("on Sunday" in Sunday's paper is today)
+            target = [w.lower() for w in lexicon(lang).dates["weekdays"]].index(m.group("w").lower())
+            delta = (published.weekday() - target) % 7
+            if delta == 0 and (m.group("last") or m.group("last2")):
+                delta = 7
+            day = published - dt.timedelta(days=delta)
             found.append(DateMention(start + s, start + e, m.group(0), day, 1, "published", role_of(s)))
             taken.append((s, e))
     for pat, entry in rel:
@@ -238,7 +237,8 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         untils = [m for m in mentions if m.role == "until"]
         new_para = sent.para != last_para
         last_para = sent.para
-        prior = SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual, (), None, anchor) if narrative else None
+        # the narrative carries within a paragraph; a new paragraph starts from what it says itself
+        prior = SentenceDate(narrative, narrative_precision, "inherited", None, None, habitual, (), None, anchor) if narrative and not new_para else None
         extra = {"mentions": tuple(mentions), "prior": prior}
         if points:
             # the most precise explicit mention wins; ties go to the first

@@ -183,7 +183,7 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
     # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
     # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
     if not any(c.dep_.startswith("nsubj") for c in h.children):
-        left = [t for t in doc[max(h.sent.start, h.i - 3) : h.i] if t.pos_ in ("NOUN", "PROPN") and t.i in actor_tokens]
+        left = [t for t in doc[max(h.sent.start, h.i - 1) : h.i] if t.pos_ in ("NOUN", "PROPN") and t.i in actor_tokens]
         if left:
             scope |= {t.i for t in left[-1].subtree} | {left[-1].i}
         elif h.dep_ == "conj":
@@ -191,6 +191,18 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
                 if c.dep_.startswith("nsubj"):
                     scope |= {t.i for t in c.subtree}
     return scope
+
+
+def _described(tok, doc, trig: Trigger) -> bool:
+    """True for an actor named inside a relative clause that describes someone else
+    ("a civilian militia that supports the army"): not a party to the event."""
+    troot = _trigger_root(doc, trig)
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == troot.i or anc.i == _clause_head(troot).i:
+            return False
+        if anc.dep_ in ("relcl", "acl:relcl") and anc.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -201,7 +213,7 @@ def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[l
         inside = []
         for a in actors:
             span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
-            if span is not None and span.root.i in scope:
+            if span is not None and span.root.i in scope and not _described(span.root, parsed.doc, trig):
                 inside.append(a)
         if inside:
             actors = inside
@@ -226,6 +238,17 @@ def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[l
     return side1, side2
 
 
+def _implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
+    """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces)."""
+    cues = lexicon(lang).cues
+    after = parsed.text[trig.end : trig.end + 60].lower()
+    after = re.split(r"[.;]|, (?:then|and|before|after|puis|avant)\b", after)[0]
+    for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
+        if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", after) for w in cues.get(key, [])):
+            return kind
+    return None
+
+
 _STATE_CAMP = {"state_military", "state_police", "government", "russian_forces", "foreign_military", "progovernment_militia", "peacekeepers"}
 
 
@@ -241,6 +264,8 @@ def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[A
     if state and others:
         first_state = actors.index(state[0]) < actors.index(others[0])
         return (state, others + civilians) if first_state else (others, state + civilians)
+    if civilians and len(civilians) == len(actors):
+        return [], civilians  # victims without a named perpetrator stay the target
     return actors, []
 
 
@@ -253,8 +278,9 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
         return trig.sub_event_type
     armed = lambda side: [a for a in side if not _is_civilian(a) and a.kind not in ("protesters", "rioters")]  # noqa: E731
     if trig.resolve == "violence":
-        if any(_is_civilian(a) for a in side2) or (any(_is_civilian(a) for a in side1) and not armed(side2) and not armed(side1)):
-            return "Attack"
+        civ1, civ2 = any(_is_civilian(a) for a in side1), any(_is_civilian(a) for a in side2)
+        if (civ2 and not armed(side2)) or (civ1 and not armed(side1)):
+            return "Attack"  # armed men against civilians, whichever side the parse put them on
         if armed(side1) and armed(side2) or armed(side1 + side2):
             return "Armed clash"
         return None
@@ -340,6 +366,11 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             continue
         sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
         side1, side2 = _sides(parsed, trig, sent_actors)
+        if trig.resolve == "violence" and side1 and not side2:
+            target = _implied_target(parsed, trig, lang)
+            if target is not None:
+                g = next(g for g in actor_registry().generic if g.kind == target)
+                side2 = [ActorMention(trig.end, trig.end, "", None, g)]  # no span of its own: named at assembly
         sub = _resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
@@ -521,7 +552,7 @@ _FAMILY = {
 
 def _family_of(sub: str) -> str:
     st = categories().get(sub)
-    if sub == "Other":  # a surrender or defection after a fight belongs to the fight
+    if sub in ("Other", "Looting/property destruction"):  # a surrender after a fight, arson during a raid: part of it
         return "violence"
     return _FAMILY[st.event_type]
 
@@ -562,11 +593,16 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         # civilians are the target side in one-sided violence
         if any(_is_civilian(a) for a in d.side1) and d.side2 and not any(_is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
-        a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
-        a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
         deciding = [m for m in d.mentions if not m.attached] or d.mentions
         sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
         st = categories().get(sub)
+        if not d.side1 and d.side2 and all(_is_civilian(a) for a in d.side2) and st.event_type in (
+            "Violence against civilians", "Explosions/Remote violence"):
+            # ACLED codes an unknown perpetrator as an unidentified armed group, the victims as actor2
+            g = next(g for g in actor_registry().generic if g.kind == "unidentified")
+            d.side1 = [ActorMention(0, 0, "", None, g)]
+        a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
+        a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
         if st.event_type == "Battles" and not (a1 and a2) and sub == "Armed clash":
             pass  # a clash with one side unnamed is still a clash; the reason says so below
         evidence = _evidence(doc, d, a1, a2)
