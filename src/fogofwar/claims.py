@@ -180,6 +180,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
             after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
             chosen: list[tuple[int, int, str]] = []
+            # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
+            adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
+            if adjacent and (not after or after[0][0] - q.end > 3):
+                after = []
             if after:
                 first = after[0]
                 between = text[q.end : first[0]]
@@ -203,7 +207,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     chosen.append(before[-1])
             if not chosen:
                 continue
-            claimant, ckind, ctext, via = _claimant_for(lex, text, s0, q.start, sent_actors, sentence_claimant)
+            claimant, ckind, ctext, via = _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant)
             span_end = max(c[1] for c in chosen)
             # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
             limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
@@ -290,18 +294,36 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     return None, "outlet", document.outlet or "the outlet", []
 
 
-def _claimant_for(lex, text: str, s0: int, q_start: int, actors: list[ActorMention], fallback):
-    """The claimant of one figure: the speaker of the last reporting verb before it ("the army said it lost
-    four soldiers, while JNIM claimed 30"), else the sentence's claimant."""
+def _claimant_for(lex, doc, text: str, s0: int, q_start: int, actors: list[ActorMention], fallback):
+    """The claimant of one figure: the subject of the last reporting verb before it ("the army said it lost
+    four soldiers, while JNIM claimed 30"; "JNIM, which says it ambushed the column, claimed that 47..."),
+    else the nearest actor before that verb, else the sentence's claimant."""
     verbs = [m for m in lex["source_verbs"].finditer(text, s0, q_start)]
     if verbs:
         v = verbs[-1]
+        span = doc.char_span(v.start(), v.end(), alignment_mode="expand")
+        if span is not None:
+            subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            for subj in subjects:
+                idx = {t.idx for t in subj.subtree}
+                lo, hi = min(idx), max(t.idx + len(t) for t in subj.subtree)
+                named = [a for a in actors if lo <= a.start < hi and not _in_relative(doc, a)]
+                if named:
+                    return named[0], "actor", named[0].text, fallback[3]
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
-        cands = [a for a in actors if prev_end <= a.start < v.start()]
+        cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a)]
         if cands:
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]
     return fallback
+
+
+def _in_relative(doc, a: ActorMention) -> bool:
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("relcl", "acl:relcl") for t in span.root.ancestors if t.i != span.root.i) and any(
+        t.dep_ in ("relcl", "acl:relcl") for t in list(span.root.ancestors)[:2])
 
 
 def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
