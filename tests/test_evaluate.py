@@ -253,3 +253,8 @@ def test_eval_end_to_end_on_shared_slice(fmt, path, split, tmp_path):
     jp, mp = write_report(res, tmp_path / "r", fmt)
     assert json.loads(jp.read_text())["format"] == fmt
     assert "| section | measure | value |" in markdown(res)
+
+
+def test_norm_place_drops_admin_kind():
+    assert M.norm_place("Idlib governorate") == M.norm_place("Idlib") == "idlib"
+    assert M.norm_place("Mopti region") == "mopti"

@@ -51,8 +51,13 @@ def norm_actor(name: str | None) -> str:
 ADMIN_ALIASES = {"timbuktu": "tombouctou", "tombouctou": "tombouctou", "segou": "segou", "menaka": "menaka"}
 
 
+_ADMIN_KIND = re.compile(r"\s+(?:governorate|province|region|state|district|department|oblast|county|prefecture|division)$")
+
+
 def norm_place(name: str | None) -> str:
+    """Place or admin name for comparison; UCDP's 'Idlib governorate' meets 'Idlib'."""
     s = norm_text(name).replace("-", " ")
+    s = _ADMIN_KIND.sub("", s)
     return ADMIN_ALIASES.get(s, s)
 
 

@@ -62,6 +62,7 @@ def headline(res: dict) -> list[tuple[str, str, str]]:
     if "ucdp" in res:
         u = res["ucdp"]
         rows.append(("UCDP", f"type_of_violence accuracy (n={u['n']}, predicted {u['with_prediction']})", _pct(u["type_of_violence_accuracy"])))
+        rows.append(("UCDP", "type_of_violence accuracy, rows with a predicted event", _pct(u["type_of_violence_accuracy_when_predicted"])))
         rows.append(("UCDP", "type_of_violence weighted F1 (1/2/3)", _pct(u["type_of_violence"]["weighted"]["f1"])))
         rows.append(("UCDP", "side_a / side_b / both found", f"{_pct(u['side_a'])} / {_pct(u['side_b'])} / {_pct(u['both_sides'])}"))
         rows.append(("UCDP", "side_a / side_b, when an event is predicted", f"{_pct(u['side_a_when_predicted'])} / {_pct(u['side_b_when_predicted'])}"))

@@ -105,9 +105,10 @@ def score_item(t: Tally, item: GoldItem, events: list[Event], fmt: str, priority
         if g.sub_event_type:
             t.sub_pairs.append((g.sub_event_type, p.sub_event_type))
         if g.actor1:
+            norm = M.norm_side if fmt == "ucdp" else M.norm_actor  # UCDP names meet ours only through the side normaliser
             t.actor["n"] += 1
-            t.actor["pair"] += M.actor_pair_match(_gold_pair(g), _pred_pair(p))
-            t.actor["overlap"] += M.actor_overlap(_gold_pair(g), _pred_pair(p))
+            t.actor["pair"] += M.actor_pair_match(_gold_pair(g), _pred_pair(p), norm)
+            t.actor["overlap"] += M.actor_overlap(_gold_pair(g), _pred_pair(p), norm)
         gi = g.interaction or M.interaction_code(g.inter1, g.inter2)
         if gi is not None:
             t.actor["n_inter"] += 1
@@ -300,6 +301,7 @@ def summarise(t: Tally, fmt: str, wall_s: float, pipeline_s: float, refine_kw: d
             "with_prediction": u["n_pred"],
             "type_of_violence": tov,
             "type_of_violence_accuracy": M.ratio(sum(g == p for g, p in t.tov_pairs), len(t.tov_pairs)),
+            "type_of_violence_accuracy_when_predicted": M.ratio(sum(g == p for g, p in t.tov_pairs), u["n_pred"]),
             "side_a": M.ratio(u["side_a"], u["n"]),
             "side_b": M.ratio(u["side_b"], u["n"]),
             "both_sides": M.ratio(u["both"], u["n"]),
