@@ -124,6 +124,7 @@ def _claim_lex(lang: str):
         "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
+        "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
         # "132 dead, including several children": a part of a figure already counted
         "subset": re.compile(rf"(?<![\w-])(?:{alt(c.get('subset', ['including']))})\s+$", re.I),
@@ -175,6 +176,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             q for q in find_quantities(text, s0, s1, lang)
             if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
         ]
+        shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
             # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
@@ -192,8 +194,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                 listed = re.search(r"(?:\band|\bet|,)\s*$", gap) and len(gap.split()) <= 7 and not lex["source_verbs"].search(gap)
                 if first[0] > nxt_q and not listed:
                     after = []
-                elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between):
-                    after = []
+                elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(parsed.doc, q.end, first[0]):
+                    after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
+                elif q.term is None and q.low == 1 and len(between.split()) > 3:
+                    after = []  # "un"/"one" is an article far more often than a count
                 else:
                     chosen.append(first)
                     # "dead and wounded": one figure, two outcomes
@@ -205,6 +209,12 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                 before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 40]
                 if before and _TOLL_GAP.fullmatch(text[before[-1][1] : q.start]):
                     chosen.append(before[-1])
+            if not chosen and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+(?:de\s+|d'|of\s+)?", text[shared[1] : q.start]):
+                chosen.append(shared[0])  # "la mort de 47 soldats maliens et de 84 combattants": the second figure shares it
+            if chosen and chosen[0][0] < q.start:
+                shared = (chosen[0], q.end)
+            else:
+                shared = None
             if not chosen:
                 continue
             claimant, ckind, ctext, via = _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant)
@@ -215,8 +225,9 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure
                 victims = [a for a in sent_actors if q.end <= a.start <= q.end + 40]
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
-            victims += _demonym_victims(text, q.end, limit, lang, victims)
-            own = bool(lex["own_side"].search(text, s0, s1))
+            victims += _demonym_victims(text, q.end, min(limit, s1), lang, victims)
+            # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
+            own = bool(lex["own_side"].search(text, s0, s1)) or any(lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
             # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
             # killed nine civilians" is both, so a verb before the figure is left to the event detector
             fs, fe = (q.start, span_end) if chosen[0][0] > q.start else (None, None)
@@ -236,6 +247,14 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _has_verb(doc, start: int, end: int) -> bool:
+    """A finite or infinitive verb between two offsets (auxiliaries and participles do not count)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(t.pos_ == "VERB" and t.tag_ not in ("VBN",) and "VerbForm=Part" not in str(t.morph) for t in span)
 
 
 def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[ActorMention]) -> list[ActorMention]:

@@ -242,7 +242,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         extra = {"mentions": tuple(mentions), "prior": prior}
         if points:
             # the most precise explicit mention wins; ties go to the first
-            best = min(points, key=lambda m: (m.precision, m.start))
+            best = min(points, key=lambda m: (m.precision, m.anchor != "absolute", m.start))  # "Friday 4 June": the date, not the weekday
             source = "explicit" if best.anchor == "absolute" else best.anchor
             out.append(SentenceDate(best.date, best.precision, source, best, untils[0] if untils else None, habitual, anchor=anchor if best.anchor == "narrative" else best, **extra))
             if best.anchor != "narrative":
