@@ -231,6 +231,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
             # killed nine civilians" is both, so a verb before the figure is left to the event detector
             fs, fe = (q.start, span_end) if chosen[0][0] > q.start else (None, None)
+            # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
+            if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
+                    r"^[^.;:]{0,40}\b(?:and|et)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
+                victims = list(out[-1].victim_mentions)
             for c in chosen:
                 out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe))
                 found_any = True
