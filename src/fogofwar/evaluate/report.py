@@ -51,7 +51,8 @@ def headline(res: dict) -> list[tuple[str, str, str]]:
         rows.append(("actors", "gold inter1 among predicted inter codes", _pct(a["inter1_either"])))
     if "location" in res:
         lo = res["location"]
-        rows.append(("place", f"admin1 accuracy (n={lo['n']})", _pct(lo["admin1"])))
+        rows.append(("place", f"admin1 accuracy, date-only matches (n={lo['n']})", _pct(lo["admin1"])))
+        rows.append(("place", "predicted event without a place", _pct(lo.get("predicted_without_place"))))
         rows.append(("place", "location accuracy", _pct(lo["location"])))
         d = lo["distance"]
         rows.append(("place", f"distance median / ≤{d['within_km']:.0f} km (n={d['n']})", f"{_num(d['median_km'])} km / {_pct(d['share_within_km'])}"))
