@@ -61,4 +61,8 @@ def test_every_event_field_has_its_evidence_span():
     for e in r.events:
         for ev in e.evidence:
             assert text[ev.start : ev.end] == ev.quote
-        assert {"event_type", "event_date", "location", "actor1"} <= {ev.field for ev in e.evidence}
+        fields = {ev.field for ev in e.evidence}
+        assert {"event_type", "event_date", "location"} <= fields
+        for actor in ("actor1", "actor2"):
+            if getattr(e, actor):
+                assert actor in fields or actor in e.reasons, (actor, e.reasons)

@@ -207,7 +207,10 @@ def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, 
         if entry is not None:
             return Actor(name=entry.name_on(day), inter=entry.inter, country=entry.country, kind=entry.kind)
     fallback = (g.fallback if g else "Unidentified Armed Group ({country})")
-    name = fallback.format(country=where or "International") if "{country}" in fallback else fallback
-    if g is not None and g.kind == "state_military" and where:
-        name = f"Military Forces of {where}"
+    if "{country}" in fallback and where is None:
+        if g is not None and g.kind in ("state_military", "government"):
+            return Actor(name=f"{fallback.split(' {')[0].replace(' of', '')} (unknown country)", inter=g.inter, country=None, kind=g.kind)
+        name = fallback.format(country="International")  # ACLED's label for a group whose country is unknown
+    else:
+        name = fallback.format(country=where) if "{country}" in fallback else fallback
     return Actor(name=name, inter=g.inter if g else 3, country=where, kind=g.kind if g else None)

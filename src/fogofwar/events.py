@@ -590,17 +590,15 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         loc = d.location
         place = loc.place if loc else None
         country = place.country if place else _country_from_iso(analysis.countries[0] if analysis.countries else None)
+        if country is None:  # no place at all: the country of a named national actor ("FAMa", "Katiba Macina", "VDP")
+            country = next((a.entry.country for a in d.side1 + d.side2 if a.entry is not None and a.entry.country and a.entry.inter != 8), None)
         # civilians are the target side in one-sided violence
         if any(_is_civilian(a) for a in d.side1) and d.side2 and not any(_is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
         deciding = [m for m in d.mentions if not m.attached] or d.mentions
         sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
         st = categories().get(sub)
-        if not d.side1 and d.side2 and all(_is_civilian(a) for a in d.side2) and st.event_type in (
-            "Violence against civilians", "Explosions/Remote violence"):
-            # ACLED codes an unknown perpetrator as an unidentified armed group, the victims as actor2
-            g = next(g for g in actor_registry().generic if g.kind == "unidentified")
-            d.side1 = [ActorMention(0, 0, "", None, g)]
+        _fill_unknown_sides(d, st)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
         if st.event_type == "Battles" and not (a1 and a2) and sub == "Armed clash":
@@ -609,6 +607,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         reasons = {}
         if a2 is None:
             reasons["actor2"] = "no second actor named in the report"
+        for fname, side in (("actor1", d.side1 or d.side2), ("actor2", d.side2 if d.side1 else [])):
+            if side and all(a.start == a.end for a in side):
+                reasons[fname] = "not named in the report: ACLED's convention for an unnamed party"
         if d.undated:
             reasons["event_date"] = "no date in the text for this event: publication date, precision 2"
         if loc is None or place is None:
@@ -657,6 +658,36 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     for ev in events:
         ev.notes = notes(ev)
     return events
+
+
+def _generic(kind: str) -> ActorMention:
+    g = next(g for g in actor_registry().generic if g.kind == kind)
+    return ActorMention(0, 0, "", None, g)  # no span of its own: an ACLED convention, not a word in the text
+
+
+def _fill_unknown_sides(d: Draft, st) -> None:
+    """ACLED's conventions for sides the report leaves unnamed.
+
+    One-sided violence and explosions with only the victims named: the perpetrator is an unidentified
+    armed group. A battle with one side named: the other side is an unidentified armed group.
+    Protests and riots: the participants are protesters or rioters of the country.
+    """
+    if st.event_type == "Protests" or st.event_type == "Riots":
+        kind = "protesters" if st.event_type == "Protests" else "rioters"
+        crowd = [a for a in d.side1 + d.side2 if a.kind in ("civilians", kind)]
+        others = [a for a in d.side1 + d.side2 if a not in crowd and _in_state_camp(a)]
+        d.side1 = [_generic(kind)] if crowd or not (d.side1 or d.side2) else [a for a in d.side1 if a not in others]
+        d.side2 = others if st.event_type == "Protests" or others else [a for a in d.side2 if a not in crowd]
+        if not d.side1:
+            d.side1 = [_generic(kind)]
+        return
+    victims_only = not d.side1 and d.side2
+    if st.event_type in ("Violence against civilians", "Explosions/Remote violence") and victims_only:
+        d.side1 = [_generic("unidentified")]
+    elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
+        side = d.side1 or d.side2
+        if any(_in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):
+            d.side1, d.side2 = side, [_generic("unidentified")]
 
 
 def _country_from_iso(iso3: str | None) -> str | None:
