@@ -24,6 +24,7 @@ from .dates import DateMention, SentenceDate, resolve_dates
 from .detect import Trigger, detect_mentions
 from .models import Claim, Episode, Event, Evidence
 from .nlp import Parsed
+from .places.naming import acled_name
 
 BACKGROUND_DAYS = 14  # a dated mention this long before publication is context, not news
 MAX_SPAN_DAYS = 7  # "until" spans longer than this are not split into daily events
@@ -343,6 +344,12 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
     ]
     countries = places_stage.mentioned_countries(text, toponyms, gaz)
+    # national actors say where a report is even when it names no country ("FAMa", "Dozo hunters", "VDP")
+    for a in actors:
+        if a.entry is not None and a.entry.country and a.entry.inter != 8:
+            c = gaz.country(a.entry.country)
+            if c is not None and c.iso3 not in countries:
+                countries.append(c.iso3)
     toponyms = _plausible_toponyms(parsed, toponyms, countries)
     published = doc.published
     # the document's main place: the most cited locality among event sentences
@@ -639,9 +646,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             civilian_targeting=civ,
             country=country,
             iso3=place.iso3 if place else (analysis.countries[0] if analysis.countries else None),
-            admin1=place.admin1 if place and loc.geo_precision and loc.geo_precision <= 3 else None,
-            admin2=place.admin2 if place and loc.geo_precision and loc.geo_precision <= 2 else None,
-            location=place.name if place else None,
+            admin1=acled_name(place.admin1, "admin1") if place and loc.geo_precision and loc.geo_precision <= 3 else None,
+            admin2=acled_name(place.admin2, "admin2") if place and loc.geo_precision and loc.geo_precision <= 2 else None,
+            location=acled_name(place.name, "location") if place else None,
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             geo_precision=loc.geo_precision if place else None,
