@@ -130,3 +130,14 @@ def test_train_command_on_dev_slice(tmp_path):
     res = CliRunner().invoke(app, ["train", "--gold", str(small), "--out", str(tmp_path / "cli-model"), "--split", "dev"])
     assert res.exit_code == 0, res.output
     assert SubTypeClassifier.load(tmp_path / "cli-model").card["training_rows"] > 250
+
+
+def test_eval_with_model_reports_rules_baseline_from_same_pass(toy, tmp_path):
+    from fogofwar.evaluate import run_eval
+
+    fix = REPO / "tests" / "fixtures" / "eval" / "acled.csv"
+    toy.save(tmp_path / "m")
+    res = run_eval(fix, "acled", model=tmp_path / "m", progress=False)
+    wm = res["without_model"]
+    assert wm["primary_sub_event_type"]["n"] == res["primary_sub_event_type"]["n"] == 4
+    assert res["model"]["min_prob"] == 0.6

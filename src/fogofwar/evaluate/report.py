@@ -78,6 +78,19 @@ def headline(res: dict) -> list[tuple[str, str, str]]:
     if res.get("model"):
         m = res["model"]
         rows.append(("model", "sub-types changed by the classifier", f"{m['changed_sub_types']} (min_prob {m['min_prob']}, weak_below {m['weak_below']})"))
+        wm = res.get("without_model") or {}
+        if wm:
+            if res["format"] == "case2021":
+                rows.append(("model", "CASE weighted F1 (25 classes): rules → with model", f"{_pct(wm['case_acled25']['weighted']['f1'])} → {_pct(res['case_acled25']['weighted']['f1'])}"))
+            else:
+                ps, ps0 = res["primary_sub_event_type"], wm["primary_sub_event_type"]
+                if ps0["n"]:
+                    rows.append(("model", "primary-event sub-type accuracy: rules → with model", f"{_pct(ps0['accuracy'])} → {_pct(ps['accuracy'])}"))
+                st, st0 = res["sub_event_type"], wm["sub_event_type"]
+                if st0["n"]:
+                    rows.append(("model", "matched sub-type accuracy: rules → with model", f"{_pct(st0['accuracy'])} → {_pct(st['accuracy'])}"))
+            if "ucdp" in wm:
+                rows.append(("model", "UCDP type_of_violence accuracy: rules → with model", f"{_pct(wm['ucdp']['type_of_violence_accuracy'])} → {_pct(res['ucdp']['type_of_violence_accuracy'])}"))
     if res.get("skipped"):
         rows.append(("run", "rows skipped", json.dumps(res["skipped"])))
     return rows

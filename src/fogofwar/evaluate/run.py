@@ -214,6 +214,7 @@ def evaluate(
     cats = categories()
     priority = {name: st.priority for name, st in cats.sub_types.items()}
     t = Tally()
+    base = Tally() if classifier is not None else None  # the same pipeline output scored without the model
     refine_kw = {}
     if classifier is not None:
         from ..learned import DEFAULT_MIN_PROB, DEFAULT_WEAK_BELOW
@@ -236,14 +237,25 @@ def evaluate(
         if classifier is not None and events:
             from ..learned import refine_events
 
-            before = [e.sub_event_type for e in events]
+            rules_events = events
             events = refine_events(events, item.document, classifier, **refine_kw)
-            t.changed_by_model += sum(a != b.sub_event_type for a, b in zip(before, events))
+            t.changed_by_model += sum(a.sub_event_type != b.sub_event_type for a, b in zip(rules_events, events))
+        else:
+            rules_events = events
         pipeline_s += time.perf_counter() - t0
+        if base is not None:
+            score_item(base, item, rules_events, fmt, priority, keep_rows=False)
         score_item(t, item, events, fmt, priority, keep_rows)
         if on_item:
             on_item(item)
-    return summarise(t, fmt, time.perf_counter() - started, pipeline_s, refine_kw)
+    out = summarise(t, fmt, time.perf_counter() - started, pipeline_s, refine_kw)
+    if base is not None:
+        b = summarise(base, fmt, 0, 0, {})
+        out["without_model"] = {k: b[k] for k in ("detection", "event_type", "sub_event_type", "primary_sub_event_type", "primary_event_type", "case_acled25", "ucdp") if k in b}
+        for k in ("event_type", "sub_event_type", "primary_sub_event_type", "primary_event_type", "case_acled25"):
+            if k in out["without_model"]:
+                out["without_model"][k] = {kk: out["without_model"][k][kk] for kk in ("n", "accuracy", "weighted", "macro")}
+    return out
 
 
 def summarise(t: Tally, fmt: str, wall_s: float, pipeline_s: float, refine_kw: dict) -> dict:
