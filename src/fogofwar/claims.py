@@ -124,6 +124,8 @@ def _claim_lex(lang: str):
         "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
+        "month_before": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).dates['months'])})\.?\s+(?:the\s+)?$", re.I),
+        "month_after": re.compile(rf"(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{alt(lexicon(lang).dates['months'])})(?![\w-])", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
         # "132 dead, including several children": a part of a figure already counted
@@ -175,6 +177,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         quantities = [
             q for q in find_quantities(text, s0, s1, lang)
             if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
+            and not _in_date(lex, text, q)
         ]
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
@@ -251,6 +254,11 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _in_date(lex, text: str, q: Quantity) -> bool:
+    """"On October 21, militiamen killed two men": the 21 is a day, not a count."""
+    return bool(lex["month_before"].search(text[max(0, q.start - 12) : q.start]) or lex["month_after"].match(text[q.end : q.end + 12]))
 
 
 def _has_verb(doc, start: int, end: int) -> bool:

@@ -100,10 +100,21 @@ def _governed_by(tokens, i: int, words: set[str]) -> bool:
     return False
 
 
+def _is_date_word(tokens, i: int, months: set[str]) -> bool:
+    """"On March 28": a month, not a march."""
+    tok = tokens[i]
+    if tok.lower_ not in months:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prv = tokens[i - 1] if i > 0 else None
+    return tok.text[:1].isupper() or (nxt is not None and nxt.like_num) or (prv is not None and prv.like_num)
+
+
 def detect_mentions(parsed: Parsed) -> list[Trigger]:
     lang = parsed.document.lang
     index = _phrases(lang)
     cues = lexicon(lang).cues
+    months = {m.lower() for m in lexicon(lang).dates.get("months", {})}
     negation = {w.lower() for w in cues.get("negation", [])}
     irrealis = {w.lower() for w in cues.get("irrealis", [])}
     found: list[Trigger] = []
@@ -121,7 +132,7 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
                 i += 1
                 continue
             end, ph = best
-            if _governed_by(tokens, i, negation | irrealis) or _cue_near(sorted(irrealis), tokens, i, before=3):
+            if _governed_by(tokens, i, negation | irrealis) or _cue_near(sorted(irrealis), tokens, i, before=3) or _is_date_word(tokens, i, months):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]

@@ -284,6 +284,8 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
             return "Attack"  # armed men against civilians, whichever side the parse put them on
         if armed(side1) and armed(side2) or armed(side1 + side2):
             return "Armed clash"
+        if not side1 and not side2:
+            return "Armed clash"  # "the town had been attacked": an attack by unnamed parties; confidence says so
         return None
     if trig.resolve == "territory":
         takers = side1 or side2
@@ -297,6 +299,8 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
             re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])
         ):
             return "Excessive force against protesters"
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("riot", [])):
+            return "Violent demonstration"  # "the protests turned violent", "burned tyres", "ransacked"
         if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])):
             return "Protest with intervention"
         return "Peaceful protest"
@@ -361,6 +365,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
     raw_claims = find_claims(parsed, actors)
     figures = [(c.fig_start, c.fig_end) for c in raw_claims if c.fig_start is not None]
+    # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
+    # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
+    weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
+    triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
     mentions: list[Mention] = []
     for trig in triggers:
         if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures):
@@ -373,7 +381,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             continue
         sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
         side1, side2 = _sides(parsed, trig, sent_actors)
-        if trig.resolve == "violence" and side1 and not side2:
+        if trig.resolve == "violence" and not side2:
             target = _implied_target(parsed, trig, lang)
             if target is not None:
                 g = next(g for g in actor_registry().generic if g.kind == target)
