@@ -66,3 +66,9 @@ def test_every_event_field_has_its_evidence_span():
         for actor in ("actor1", "actor2"):
             if getattr(e, actor):
                 assert actor in fields or actor in e.reasons, (actor, e.reasons)
+
+
+def test_report_without_publication_date_still_codes_its_event_and_figures():
+    doc = make_document("Warplanes struck a village in the north, killing six civilians.", name="nodate", lang="en")
+    r = extract([doc])
+    assert r.events and r.events[0].event_date is None and r.events[0].fatalities == 6

@@ -279,6 +279,8 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
         return trig.sub_event_type
     armed = lambda side: [a for a in side if not _is_civilian(a) and a.kind not in ("protesters", "rioters")]  # noqa: E731
     if trig.resolve == "violence":
+        if any(a.kind == "protesters" for a in side2) and any(_in_state_camp(a) for a in side1):
+            return "Excessive force against protesters"  # "police opened fire on demonstrators"
         civ1, civ2 = any(_is_civilian(a) for a in side1), any(_is_civilian(a) for a in side2)
         if (civ2 and not armed(side2)) or (civ1 and not armed(side1)):
             return "Attack"  # armed men against civilians, whichever side the parse put them on
@@ -802,7 +804,7 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
                 fatalities_best=rec.best,
                 fatalities_high=rec.high,
             )
-        shares = _split(rec.acled, len(days)) if rec.acled is not None else None
+        shares = _split(rec.acled, max(1, len(days))) if rec.acled is not None else None  # undated: one share
         given_day: set = set()
         for _, e in ep:
             e.claims = claims
