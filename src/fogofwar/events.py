@@ -240,8 +240,16 @@ def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[l
 
 
 def _implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
-    """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces)."""
+    """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces),
+    "killed two Fulani", "the mayor was killed by gunmen" (people, hence civilians)."""
     cues = lexicon(lang).cues
+    root = _trigger_root(parsed.doc, trig)
+    objects = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    for obj in objects:
+        words = " ".join(t.text.lower() for t in obj.subtree)
+        for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
+            if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", words) for w in cues.get(key, [])):
+                return kind
     after = parsed.text[trig.end : trig.end + 60].lower()
     after = re.split(r"[.;]|, (?:then|and|before|after|puis|avant)\b", after)[0]
     for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
