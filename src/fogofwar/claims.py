@@ -168,11 +168,19 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     lex = _claim_lex(lang)
     text = parsed.text
     out: list[RawClaim] = []
+    speaker = None  # the last explicit attribution in the paragraph ("Selon un communiqué de l'armée ... Le bilan fait état de ...")
+    para = -1
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
+        if sent.para != para:
+            speaker, para = None, sent.para
         outcomes = _outcomes_in(lex, text, s0, s1)
         sent_actors = [a for a in actors if s0 <= a.start < s1]
         sentence_claimant = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
+        if sentence_claimant[1] in ("actor", "sources"):
+            speaker = sentence_claimant
+        elif speaker is not None:
+            sentence_claimant = speaker
         found_any = False
         quantities = [
             q for q in find_quantities(text, s0, s1, lang)
@@ -225,8 +233,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
             limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
             victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
-            if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure
-                victims = [a for a in sent_actors if q.end <= a.start <= q.end + 40]
+            if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure, up to the next one
+                victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
             victims += _demonym_victims(text, q.end, min(limit, s1), lang, victims)
             # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
@@ -320,6 +328,9 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     unnamed = lex["unnamed"].search(text, s0, s1)
     if unnamed is not None and re.search(r"\b(?:according|selon|d'après|said|say|says)\b", text[s0:s1], re.I):
         return None, "sources", unnamed.group(0), via
+    # "Des sources locales ... évoquent des dizaines de morts": unnamed sources opening the sentence speak in it
+    if unnamed is not None and len(text[s0 : unnamed.start()].split()) <= 2:
+        return None, "sources", unnamed.group(0), via
     if via:
         return None, "outlet", via[0], via[1:]
     return None, "outlet", document.outlet or "the outlet", []
@@ -334,7 +345,17 @@ def _claimant_for(lex, doc, text: str, s0: int, q_start: int, actors: list[Actor
         v = verbs[-1]
         span = doc.char_span(v.start(), v.end(), alignment_mode="expand")
         if span is not None:
-            subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            verb = span.root
+            # "JNIM said it fought ... and claimed to have killed 50": a coordinated verb shares its head's subject,
+            # and a pronoun subject ("it", "il") points up to the verb that names the speaker
+            for _ in range(4):
+                subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+                if subj and subj[0].pos_ != "PRON":
+                    break
+                if verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
             for subj in subjects:
                 idx = {t.idx for t in subj.subtree}
                 lo, hi = min(idx), max(t.idx + len(t) for t in subj.subtree)
@@ -350,11 +371,16 @@ def _claimant_for(lex, doc, text: str, s0: int, q_start: int, actors: list[Actor
 
 
 def _in_relative(doc, a: ActorMention) -> bool:
+    """An actor inside a relative clause ("JNIM, which says it fought beside the rebels, claimed ...") is not the speaker."""
     span = doc.char_span(a.start, a.end, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.dep_ in ("relcl", "acl:relcl") for t in span.root.ancestors if t.i != span.root.i) and any(
-        t.dep_ in ("relcl", "acl:relcl") for t in list(span.root.ancestors)[:2])
+    for t in span.root.ancestors:
+        if t.dep_ in ("relcl", "acl:relcl"):
+            return True
+        if t.dep_ == "ROOT":
+            break
+    return False
 
 
 def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
@@ -370,7 +396,7 @@ def name_claims(raw: list[RawClaim], document: Document, day, country: str | Non
         if r.claimant_mention is not None:
             claimant = name_actor(r.claimant_mention, day, country).name
         elif r.claimant_kind == "sources":
-            claimant = _normal_source(r.claimant_text)
+            claimant = _source_label(document.lang, r.claimant_text)
         else:
             claimant = r.claimant_text  # an outlet or a relay keeps its own name
         victims_names = []
@@ -404,6 +430,15 @@ def name_claims(raw: list[RawClaim], document: Document, day, country: str | Non
             )
         )
     return claims
+
+
+def _source_label(lang: str, text: str) -> str:
+    """"sources locales", "a local source" -> "local sources": one English label per kind of unnamed source."""
+    low = text.strip().lower()
+    for label, phrases in (lexicon(lang).claims.get("source_labels") or {}).items():
+        if low in (p.lower() for p in phrases):
+            return label
+    return _normal_source(text) if lang == "en" else "unnamed sources"
 
 
 def _normal_source(text: str) -> str:
