@@ -202,13 +202,13 @@ def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, 
         return Actor(name=mention.entry.name_on(day), inter=mention.entry.inter, country=mention.entry.country, kind=mention.entry.kind)
     g = mention.generic
     where = mention.country or country
-    if g is not None and g.kind == "state_military":
-        entry = reg.state_military(where)
+    if g is not None and g.kind in ("state_military", "state_police", "government"):
+        entry = next((a for a in reg.actors if a.kind == g.kind and a.country == where), None)
         if entry is not None:
             return Actor(name=entry.name_on(day), inter=entry.inter, country=entry.country, kind=entry.kind)
     fallback = (g.fallback if g else "Unidentified Armed Group ({country})")
     if "{country}" in fallback and where is None:
-        if g is not None and g.kind in ("state_military", "government"):
+        if g is not None and g.kind in ("state_military", "state_police", "government"):
             return Actor(name=f"{fallback.split(' {')[0].replace(' of', '')} (unknown country)", inter=g.inter, country=None, kind=g.kind)
         name = fallback.format(country="International")  # ACLED's label for a group whose country is unknown
     else:

@@ -379,6 +379,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
     triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
+    # fighters detained in the course of a clash are part of the clash (ACLED codes the clash, not the arrests)
+    fight_sentences = {t.sentence for t in triggers if t.resolve == "violence" or t.sub_event_type == "Armed clash"}
+    triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
     mentions: list[Mention] = []
     for trig in triggers:
         if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures):
