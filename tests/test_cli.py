@@ -252,3 +252,37 @@ def test_ingest_with_no_readable_input_creates_no_database(in_tmp):
 def test_eval_and_train_are_mounted():
     assert run("eval", "--help").exit_code == 0
     assert run("train", "--help").exit_code == 0
+
+
+def test_extract_with_a_trained_model(tmp_path):
+    """`train` on an ACLED-format file, then `extract --model` uses it (tiny made-up export, our own words)."""
+    from typer.testing import CliRunner
+
+    from fogofwar.cli import app
+
+    rows = [
+        ("Gunmen attacked a village and killed two herders.", "Attack"),
+        ("Soldiers clashed with militants near the town.", "Armed clash"),
+        ("An IED struck an army truck on the road.", "Remote explosive/landmine/IED"),
+        ("Militants shot dead a trader at the market.", "Attack"),
+        ("Troops and jihadists exchanged fire for hours.", "Armed clash"),
+        ("A roadside bomb hit a bus carrying passengers.", "Remote explosive/landmine/IED"),
+    ] * 3
+    csv_path = tmp_path / "export.csv"
+    with csv_path.open("w", encoding="utf-8") as f:
+        f.write("event_date,year,event_type,sub_event_type,notes\n")
+        for i, (note, sub) in enumerate(rows):
+            f.write(f'0{1 + i % 9} January 2021,2021,x,{sub},"{note}"\n')
+    runner = CliRunner()
+    out_dir = tmp_path / "model"
+    r = runner.invoke(app, ["train", "--gold", str(csv_path), "--out", str(out_dir)])
+    assert r.exit_code == 0, r.output
+    assert (out_dir / "model.json").exists()
+    report = tmp_path / "r.txt"
+    report.write_text("Gunmen attacked the village of Boni on Sunday and killed three herders.", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(report), "--published", "2021-02-01", "--model", str(out_dir)])
+    assert r.exit_code == 0, r.output
+    import json
+
+    events = json.loads(r.stdout)["events"]
+    assert events and all(e["sub_event_type"] for e in events)

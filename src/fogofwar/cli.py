@@ -117,6 +117,7 @@ def extract(
     lang: str = LangOpt,
     per_document: bool = typer.Option(False, "--per-document", help="Do not merge events across documents."),
     fmt: str = typer.Option("json", "--format", help="json, acled-csv, geojson or ucdp-csv."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model folder written by `fogofwar train` (optional learned sub-type classifier)."),
 ) -> None:
     """Extract events from reports and print them; touches no database.
 
@@ -131,9 +132,22 @@ def extract(
     _check_format(fmt, EXTRACT_FORMATS)
     _check_lang(lang)
     day = _check_date(published, "--published")
+    classifier = _load_model(model)
     docs = read_paths(paths, outlet=outlet, url=url, published=day, lang=lang)
-    result = run_extract(docs, per_document=per_document)
+    result = run_extract(docs, per_document=per_document, classifier=classifier)
     _write(render(fmt, result))
+
+
+def _load_model(model: Optional[Path]):
+    if model is None:
+        return None
+    from .learned import SubTypeClassifier
+
+    if not (Path(model) / "model.json").exists():
+        from .errors import MissingFileError
+
+        raise MissingFileError(f"{model}: no model.json here (write one with `fogofwar train`)")
+    return SubTypeClassifier.load(model)
 
 
 @app.command()

@@ -10,17 +10,27 @@ from .models import Document, Event, ExtractionResult
 from .nlp import parse
 
 
-def extract_document(document: Document) -> list[Event]:
+def extract_document(document: Document, classifier=None) -> list[Event]:
     parsed = parse(document)  # nlp: parse once
     analysis = analyse(parsed)  # dates, triggers, actors, places, claims
-    return build_events(analysis)  # group into ACLED events, attach claims
+    events = build_events(analysis)  # group into ACLED events, attach claims
+    if classifier is not None:  # optional learned part: a sub-type classifier trained with `fogofwar train`
+        from .learned import refine_events
+
+        events = refine_events(events, document, classifier)
+    return events
 
 
-def extract(documents: Iterable[Document], per_document: bool = False, progress: Callable[[Document], None] | None = None) -> ExtractionResult:
+def extract(
+    documents: Iterable[Document],
+    per_document: bool = False,
+    progress: Callable[[Document], None] | None = None,
+    classifier=None,
+) -> ExtractionResult:
     docs = list(documents)
     events: list[Event] = []
     for d in docs:
-        events.extend(extract_document(d))
+        events.extend(extract_document(d, classifier))
         if progress:
             progress(d)
     if not per_document:
