@@ -176,7 +176,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             speaker, para = None, sent.para
         outcomes = _outcomes_in(lex, text, s0, s1)
         sent_actors = [a for a in actors if s0 <= a.start < s1]
-        sentence_claimant = _claimant(lex, text, s0, s1, sent_actors, parsed.document)
+        sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
         if sentence_claimant[1] in ("actor", "sources"):
             speaker = sentence_claimant
         elif speaker is not None:
@@ -336,7 +336,19 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     return None, "outlet", document.outlet or "the outlet", []
 
 
+def _as_source(found):
+    """Residents or villagers who speak are an unnamed source, not a party: "des habitants affirment ..."."""
+    mention, kind, text, via = found
+    if kind == "actor" and mention is not None and mention.kind == "civilians":
+        return None, "sources", text, via
+    return found
+
+
 def _claimant_for(lex, doc, text: str, s0: int, q_start: int, actors: list[ActorMention], fallback):
+    return _as_source(_claimant_for_inner(lex, doc, text, s0, q_start, actors, fallback))
+
+
+def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list[ActorMention], fallback):
     """The claimant of one figure: the subject of the last reporting verb before it ("the army said it lost
     four soldiers, while JNIM claimed 30"; "JNIM, which says it ambushed the column, claimed that 47..."),
     else the nearest actor before that verb, else the sentence's claimant."""
@@ -359,7 +371,8 @@ def _claimant_for(lex, doc, text: str, s0: int, q_start: int, actors: list[Actor
             for subj in subjects:
                 idx = {t.idx for t in subj.subtree}
                 lo, hi = min(idx), max(t.idx + len(t) for t in subj.subtree)
-                named = [a for a in actors if lo <= a.start < hi and not _in_relative(doc, a)]
+                # the speaker stands before its reporting verb; a subject found after it is a bad parse
+                named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
