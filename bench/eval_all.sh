@@ -13,8 +13,7 @@ PY="${PY:-.venv/bin/python}"
 LIM=()
 [ -n "${LIMIT:-}" ] && LIM=(--limit "$LIMIT")
 mkdir -p "$OUT"
-# `fogofwar eval` once the main CLI registers the commands; the module entry point works either way
-FOG=("$PY" -m fogofwar.evaluate)
+FOG=(.venv/bin/fogofwar)
 ACLED="$SHARED/acled-mali/events.csv"
 CASE="$SHARED/case2021-task2/test.tsv"
 UCDP="$SHARED/ucdp-ged/ged-sample.csv"
@@ -35,9 +34,11 @@ run acled-test --gold "$ACLED" --format acled --split test
 run case       --gold "$CASE"  --format case2021
 run ucdp       --gold "$UCDP"  --format ucdp
 run fogofwar   --gold tests/fixtures/gold --format fogofwar
+run fogofwar-en --gold tests/fixtures/gold --format fogofwar --lang en
+run fogofwar-fr --gold tests/fixtures/gold --format fogofwar --lang fr
 
 # 2. the classifier seam, tuned on dev only (train 2017-2018, tune on 2019)
-"${FOG[@]}" tune-seam --gold "$ACLED" > "$OUT/tune-seam.md"
+"$PY" -m fogofwar.evaluate tune-seam --gold "$ACLED" > "$OUT/tune-seam.md"
 
 # 3. train on ACLED dev (2017-2019), evaluate with --model (dev is in-sample, test and CASE are not)
 "${FOG[@]}" train --gold "$ACLED" --split dev --out "$OUT/model-dev"

@@ -26,7 +26,10 @@ from .report import print_report, write_report
 from .run import evaluate
 
 
-def run_eval(gold: Path, format: str, split: str | None = None, limit: int | None = None, model: Path | None = None, progress: bool = True, **kw) -> dict:
+def run_eval(
+    gold: Path, format: str, split: str | None = None, limit: int | None = None, model: Path | None = None, progress: bool = True,
+    lang: str | None = None, **kw,
+) -> dict:
     """The library entry point behind ``eval_command``: returns the result dict."""
     if format not in FORMATS:
         from ..errors import UnknownFormatError
@@ -42,6 +45,8 @@ def run_eval(gold: Path, format: str, split: str | None = None, limit: int | Non
         clf = SubTypeClassifier.load(model)
     skipped = Skipped()
     items = read_gold(Path(gold), format, split, skipped)
+    if lang is not None:  # score one language of a mixed gold set (French vs English parity)
+        items = (it for it in items if it.document.lang == lang)
     if progress:
         cols = [SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*cols, console=Console(stderr=True), transient=True) as bar:
@@ -49,7 +54,7 @@ def run_eval(gold: Path, format: str, split: str | None = None, limit: int | Non
             res = evaluate(items, format, classifier=clf, limit=limit, on_item=lambda _i: bar.advance(task), **kw)
     else:
         res = evaluate(items, format, classifier=clf, limit=limit, **kw)
-    res.update({"gold": str(gold), "split": split, "limit": limit, "model_dir": str(model) if model else None})
+    res.update({"gold": str(gold), "split": split, "limit": limit, "model_dir": str(model) if model else None, "lang": lang})
     if skipped.n:
         res["skipped"] = skipped.why
     if clf is not None:
@@ -64,11 +69,12 @@ def eval_command(
     report: Path | None = typer.Option(None, "--report", help="Write PATH.json and PATH.md."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N inputs."),
     model: Path | None = typer.Option(None, "--model", help="A model folder from `fogofwar train` to refine sub-event types."),
+    lang: str | None = typer.Option(None, "--lang", help="Score only the documents in this language (en or fr)."),
 ) -> None:
     """Run the pipeline on a gold set's inputs and score it per field and overall."""
-    res = run_eval(gold, format, split=split, limit=limit, model=model)
+    res = run_eval(gold, format, split=split, limit=limit, model=model, lang=lang)
     res["command"] = "fogofwar eval " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if len(sys.argv) > 2 else None
-    title = f"fogofwar eval — {format}" + (f" {split}" if split else "") + (f" (--model {model})" if model else "")
+    title = f"fogofwar eval — {format}" + (f" {split}" if split else "") + (f" [{lang}]" if lang else "") + (f" (--model {model})" if model else "")
     print_report(res, Console(), title)
     if report is not None:
         jp, mp = write_report(res, report, title)
