@@ -206,7 +206,15 @@ def _described(tok, doc, trig: Trigger) -> bool:
     return False
 
 
+def _attributed(parsed: Parsed, a: ActorMention) -> bool:
+    """An actor named as a source ("according to the CSP-DPA", "selon l'armée") reports the event; it is not a party to it."""
+    before = parsed.text[max(0, a.start - 30) : a.start].lower()
+    cues = lexicon(parsed.document.lang).claims["attribution"]["before_source"]
+    return any(re.search(rf"(?<!\w){re.escape(c.lower())}\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", before) for c in cues)
+
+
 def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    actors = [a for a in actors if not _attributed(parsed, a)]
     spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
     actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
     scope = _scope(parsed.doc, trig, actor_tokens)
