@@ -169,8 +169,8 @@ def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
     """
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.entry is not None and m.entry.kind == "state_military" and m.generic is None:
-            counts[m.entry.id] = counts.get(m.entry.id, 0) + 1
+        if m.entry is not None and m.entry.kind == "state_military" and (m.generic is None or m.country is not None):
+            counts[m.entry.id] = counts.get(m.entry.id, 0) + 1  # named ("FAMa") or by demonym ("Niger's armed forces")
     dominant = max(counts, key=lambda k: counts[k]) if counts else None
     reg = actor_registry()
     out = []

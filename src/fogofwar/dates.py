@@ -195,7 +195,7 @@ def find_dates(
             if delta == 0 and (m.group("last") or m.group("last2")):
                 delta = 7
             day = published - dt.timedelta(days=delta)
-            found.append(DateMention(start + s, start + e, m.group(0), day, 1, "published", role_of(s)))
+            found.append(DateMention(start + s, start + e, m.group(0), day, 1, "weekday", role_of(s)))
             taken.append((s, e))
     for pat, entry in rel:
         for m in pat.finditer(seg):
@@ -216,11 +216,33 @@ def find_dates(
     return found
 
 
+def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> DateMention:
+    """A date attached to a reporting verb dates the statement: "On Sunday the CSP-DPA claimed a victory"."""
+    if m.role != "point" or not report_lemmas:
+        return m
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m
+    tok = span.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in report_lemmas:
+                from dataclasses import replace
+
+                return replace(m, role="report")
+            break
+    return m
+
+
 def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     """One ``SentenceDate`` per sentence, carrying the narrative date forward."""
     lang = parsed.document.lang
     published = parsed.document.published
     habitual_words = [w.lower() for w in lexicon(lang).cues.get("habitual", [])]
+    report_lemmas = {w.lower() for w in lexicon(lang).dates.get("report_verbs", [])}
     out: list[SentenceDate] = []
     narrative: dt.date | None = None
     narrative_precision: int | None = None
@@ -228,7 +250,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     last_para = -1
     for sent in parsed.sentences:
         text = parsed.text
-        mentions = find_dates(text, sent.start, sent.end, lang, published, narrative, narrative_precision)
+        mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, narrative, narrative_precision)]
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
         # a year alone never dates a whole sentence ("an offensive which began in 2023"); it can still
@@ -242,8 +264,10 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         extra = {"mentions": tuple(mentions), "prior": prior}
         if points:
             # the most precise explicit mention wins; ties go to the first
-            best = min(points, key=lambda m: (m.precision, m.anchor != "absolute", m.start))  # "Friday 4 June": the date, not the weekday
-            source = "explicit" if best.anchor == "absolute" else best.anchor
+            # "Friday 4 June": the date before the weekday; "overnight from Tuesday into Wednesday": the weekday before "overnight"
+            rank = {"absolute": 0, "weekday": 1}
+            best = min(points, key=lambda m: (m.precision, rank.get(m.anchor, 2), m.start))
+            source = "explicit" if best.anchor == "absolute" else ("published" if best.anchor == "weekday" else best.anchor)
             out.append(SentenceDate(best.date, best.precision, source, best, untils[0] if untils else None, habitual, anchor=anchor if best.anchor == "narrative" else best, **extra))
             if best.anchor != "narrative":
                 anchor = best

@@ -102,7 +102,8 @@ def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date 
         if m.precision > 3 and not (inside or same_clause):
             continue
         if inside or governs or same_clause:
-            rank = (0 if inside or governs else 1, abs(m.start - trig.start))
+            # a date before a weekday before "overnight"/"then"; then the nearest
+            rank = (0 if inside or governs else 1, {"absolute": 0, "weekday": 1}.get(m.anchor, 2), abs(m.start - trig.start))
             if best is None or rank < best[0]:
                 best = (rank, m)
     if best is not None:
@@ -473,14 +474,27 @@ def _main_location(locs, toponyms, countries, gaz, text):
     return loc
 
 
+def _wildcards(side: list[ActorMention], known: list[ActorMention]) -> set[str]:
+    """Keys of a side, where "the attackers"/"gunmen" (an unidentified group) stand for the one named
+    non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew")."""
+    keys = set()
+    named = {a.key for a in known if a.entry is not None and not _in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")}
+    for a in side:
+        if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and len(named) == 1:
+            keys |= named
+        else:
+            keys.add(a.key)
+    return keys
+
+
 def _compatible(d: Draft, m: Mention) -> int:
     """0 = another event, 1 = same pair as is, 2 = same pair with the mention's sides swapped.
 
     A side that brings a new actor while sharing none with the draft's side is another actor pair:
     the JNIM ambush and the CSP-DPA attack on the same convoy, the same day, are two events.
     """
-    k1 = {a.key for a in m.side1}
-    k2 = {a.key for a in m.side2}
+    k1 = _wildcards(m.side1, d.side1 + d.side2)
+    k2 = _wildcards(m.side2, d.side1 + d.side2)
     d1, d2 = d.keys(1), d.keys(2)
     if not (k1 or k2) or not (d1 or d2):
         return 1
@@ -506,12 +520,14 @@ def _same_place(a: places_stage.Location | None, b: places_stage.Location | None
 
 def _add(d: Draft, m: Mention, how: int) -> None:
     s1, s2 = (m.side1, m.side2) if how == 1 else (m.side2, m.side1)
-    for a in s1:
-        if a.key not in d.keys(1) and a.key not in d.keys(2):
-            d.side1.append(a)
-    for a in s2:
-        if a.key not in d.keys(1) and a.key not in d.keys(2):
-            d.side2.append(a)
+    for mine, target in ((s1, d.side1), (s2, d.side2)):
+        for a in mine:
+            if a.key in d.keys(1) or a.key in d.keys(2):
+                continue
+            if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and any(
+                    x.entry is not None and not _in_state_camp(x) for x in target):
+                continue  # "the attackers" are the named group already on that side
+            target.append(a)
     d.mentions.append(m)
     if d.location is None or (d.location.place is None and m.location.place is not None) or (
         not m.location_fallback and d.mentions and all(x.location_fallback for x in d.mentions[:-1])
