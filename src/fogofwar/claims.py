@@ -126,6 +126,10 @@ def _claim_lex(lang: str):
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
         "month_before": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).dates['months'])})\.?\s+(?:the\s+)?$", re.I),
         "month_after": re.compile(rf"(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{alt(lexicon(lang).dates['months'])})(?![\w-])", re.I),
+        "before_source_end": re.compile(
+            rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", re.I
+        ),
+        "among": re.compile(rf"\s*(?:{alt(c.get('among', []) or ['(?!x)x'])})\s+", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
         # "132 dead, including several children": a part of a figure already counted
@@ -236,7 +240,12 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure, up to the next one
                 victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
             victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
-            victims += _demonym_victims(text, q.end, min(limit, s1), lang, victims)
+            victims += _demonym_victims(text, q.end, min(limit, s1, nxt_q), lang, victims)
+            # "des dizaines de morts parmi les assaillants": victims named after the outcome
+            among = lex["among"].match(text, span_end)
+            if among:
+                victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
+            victims = [v for v in victims if not _attributed_text(lex, text, v)]
             # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
             own = bool(lex["own_side"].search(text, s0, s1)) or any(lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
             # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
@@ -262,6 +271,11 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _attributed_text(lex, text: str, a: ActorMention) -> bool:
+    """"..., selon le CSP-DPA": the source of a figure is not among its victims."""
+    return bool(lex["before_source_end"].search(text[max(0, a.start - 30) : a.start]))
 
 
 def _in_date(lex, text: str, q: Quantity) -> bool:
@@ -402,7 +416,9 @@ def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention
     return cands[-1] if cands else None
 
 
-def name_claims(raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]]) -> list[Claim]:
+def name_claims(
+    raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]], targets: list[str] | None = None
+) -> list[Claim]:
     """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure."""
     claims = []
     for r in raw:
@@ -420,6 +436,9 @@ def name_claims(raw: list[RawClaim], document: Document, day, country: str | Non
         inferred = False
         if not victims_names and r.victims_own and r.claimant_mention is not None:
             victims_names = [claimant]
+        elif not victims_names and targets:
+            victims_names = list(targets)  # one-sided violence or an explosion: the toll is the target's
+            inferred = True
         elif not victims_names and r.claimant_mention is not None and opponents.get(claimant):
             victims_names = opponents[claimant]
             inferred = True

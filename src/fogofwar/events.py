@@ -823,7 +823,9 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         first = ep[0][1]
         country = first.country
         opponents = _opponents(ep)
-        claims = name_claims(raw, doc, first.event_date, country, opponents)
+        one_sided = first.event_type in ("Violence against civilians", "Explosions/Remote violence")
+        targets = [n for n in [first.actor2, *first.assoc_actor_2] if n] if one_sided else None
+        claims = name_claims(raw, doc, first.event_date, country, opponents, targets)
         for i, c in enumerate(claims):
             c.id = f"{doc.id}:c{c.start}-{i}"
         rec = reconcile(claims, doc.lang)
