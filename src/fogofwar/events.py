@@ -291,6 +291,10 @@ def _is_civilian(a: ActorMention) -> bool:
     return a.kind in ("civilians", "aid")
 
 
+# words that only say someone was hurt; with nobody named they describe no event ("the wounded were taken to X")
+_OUTCOME_ONLY = {"wounded", "wound", "injured", "injure", "killed", "kill", "killing", "shot", "dead", "blessés", "blessé", "tués", "tué"}
+
+
 def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[ActorMention], sentence_text: str, lang: str) -> str | None:
     if trig.sub_event_type:
         return trig.sub_event_type
@@ -303,7 +307,7 @@ def _resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Acto
             return "Attack"  # armed men against civilians, whichever side the parse put them on
         if armed(side1) and armed(side2) or armed(side1 + side2):
             return "Armed clash"
-        if not side1 and not side2:
+        if not side1 and not side2 and trig.text.lower().split()[0] not in _OUTCOME_ONLY:
             return "Armed clash"  # "the town had been attacked": an attack by unnamed parties; confidence says so
         return None
     if trig.resolve == "territory":
@@ -411,6 +415,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         sub = _resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
+        if sub == "Remote explosive/landmine/IED":
+            # a mine or an IED hits its victims; only an armed group can have laid it
+            side1, side2 = [a for a in side1 + side2 if not _in_state_camp(a) and not _is_civilian(a)], [
+                a for a in side1 + side2 if _in_state_camp(a) or _is_civilian(a)]
         if sub in _ONE_SIDED_SD:
             side2 = []
         date, precision, evidence, until = _date_for(parsed, trig, sd)
