@@ -72,3 +72,8 @@ def test_report_without_publication_date_still_codes_its_event_and_figures():
     doc = make_document("Warplanes struck a village in the north, killing six civilians.", name="nodate", lang="en")
     r = extract([doc])
     assert r.events and r.events[0].event_date is None and r.events[0].fatalities == 6
+
+
+def test_place_names_unknown_to_the_gazetteer_are_reported():
+    r = _extract("Gunmen attacked the village of Zorbatunga near Douentza on Sunday, killing three herders.", published="2024-03-12")
+    assert r.events and "Zorbatunga" in r.events[0].reasons.get("unresolved_places", "")

@@ -676,6 +676,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             reasons["location"] = loc.reason if loc else "no place name found"
         elif any(m.location_fallback for m in d.mentions) and all(m.location_fallback for m in d.mentions):
             reasons["location"] = "no place in the event's sentences: the report's main place"
+        unknown = _unknown_places(analysis, d)
+        if unknown:  # named in the report but unknown to the gazetteer: the coded place may be a neighbour of the real one
+            reasons["unresolved_places"] = f"not in the gazetteer: {', '.join(unknown)} (add to codebook/places/supplement.csv or import a GeoNames dump)"
         inter_pair = sorted(x for x in (i1, i2) if x is not None)
         interaction = int(f"{inter_pair[0]}{inter_pair[1]}") if len(inter_pair) == 2 else (inter_pair[0] * 10 if inter_pair else None)
         civ = "Civilian targeting" if (st.event_type == "Violence against civilians" or (i2 == 7 and st.event_type == "Explosions/Remote violence")) else None
@@ -748,6 +751,30 @@ def _fill_unknown_sides(d: Draft, st) -> None:
         side = d.side1 or d.side2
         if any(_in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):
             d.side1, d.side2 = side, [_generic("unidentified")]
+
+
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|village of|town of|locality of|commune of|area of|à|près de|village de|localité de|commune de|"
+    r"zone de|non loin de|aux environs de)\s+)(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+)
+
+
+def _unknown_places(analysis: DocumentAnalysis, d: Draft) -> list[str]:
+    """Capitalised names after a place cue in the event's sentences that the gazetteer does not know:
+    shown in ``reasons`` so that an analyst can add them to the supplement."""
+    text = analysis.parsed.text
+    known = [(t.start, t.end) for t in analysis.toponyms] + [(a.start, a.end) for a in analysis.actors]
+    months = {m.lower() for m in lexicon(analysis.parsed.document.lang).dates.get("months", {})}
+    weekdays = {w.lower() for w in lexicon(analysis.parsed.document.lang).dates.get("weekdays", [])}
+    out: list[str] = []
+    for si in sorted({m.trigger.sentence for m in d.mentions}):
+        sent = analysis.parsed.sentences[si]
+        for m in _PLACE_CUE.finditer(text, sent.start, sent.end):
+            name = m.group("name")
+            if any(a <= m.start("name") < b for a, b in known) or name.lower() in months | weekdays or name in out:
+                continue
+            out.append(name)
+    return out[:3]
 
 
 def _country_from_iso(iso3: str | None) -> str | None:
