@@ -179,9 +179,17 @@ def _date(v: Any) -> dt.date | None:
 
 @lru_cache(maxsize=1)
 def actor_registry() -> ActorRegistry:
-    data = _read("actors.yaml")
+    """actors.yaml (the Sahel, curated) and actors_world.yaml (the most reported groups elsewhere), plus
+    generic words and demonyms (generic.yaml, then demonyms.yaml for every other country)."""
+    records = list(_read("actors.yaml")["actors"])
+    if (codebook_dir() / "actors_world.yaml").exists():
+        records += _read("actors_world.yaml").get("actors") or []
     actors = []
-    for a in data["actors"]:
+    seen: set[str] = set()
+    for a in records:
+        if a["id"] in seen:
+            raise CodebookError(f"actor id {a['id']!r} is defined twice")
+        seen.add(a["id"])
         names = tuple(DatedName(n["name"], _date(n.get("from")), _date(n.get("to"))) for n in a["names"])
         if not names:
             raise CodebookError(f"actor {a['id']} has no name")
@@ -193,7 +201,15 @@ def actor_registry() -> ActorRegistry:
     generic = tuple(
         GenericEntry(g["kind"], g["fallback"], g["inter"], {lang: tuple(g.get(lang) or ()) for lang in LANGS}) for g in gdata["generic"]
     )
-    reg = ActorRegistry(tuple(actors), generic, gdata.get("demonyms", {}))
+    demonyms: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGS}
+    if (codebook_dir() / "demonyms.yaml").exists():
+        for c in _read("demonyms.yaml").get("countries") or []:
+            for lang in LANGS:
+                for word in c.get(lang) or ():
+                    demonyms[lang].setdefault(str(word), {"country": c["country"]})
+    for lang, table in (gdata.get("demonyms") or {}).items():  # the curated Sahel table wins
+        demonyms.setdefault(lang, {}).update(table)
+    reg = ActorRegistry(tuple(actors), generic, demonyms)
     reg.by_id.update({a.id: a for a in actors})
     return reg
 
