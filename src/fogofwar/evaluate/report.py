@@ -52,6 +52,7 @@ def headline(res: dict) -> list[tuple[str, str, str]]:
     if "location" in res:
         lo = res["location"]
         rows.append(("place", f"admin1 accuracy, date-only matches (n={lo['n']})", _pct(lo["admin1"])))
+        rows.append(("place", "admin2 accuracy, date-only matches", _pct(lo.get("admin2"))))
         rows.append(("place", "predicted event without a place", _pct(lo.get("predicted_without_place"))))
         rows.append(("place", "location accuracy", _pct(lo["location"])))
         d = lo["distance"]

@@ -122,6 +122,9 @@ def score_item(t: Tally, item: GoldItem, events: list[Event], fmt: str, priority
         if g.admin1:
             t.loc["n_admin1"] += 1
             t.loc["admin1"] += int(M.norm_place(g.admin1) == M.norm_place(p.admin1))
+        if g.admin2:
+            t.loc["n_admin2"] += 1
+            t.loc["admin2"] += int(M.norm_place(g.admin2) == M.norm_place(p.admin2))
         if g.location:
             t.loc["n_location"] += 1
             t.loc["location"] += int(M.norm_place(g.location) == M.norm_place(p.location))
@@ -304,6 +307,7 @@ def summarise(t: Tally, fmt: str, wall_s: float, pipeline_s: float, refine_kw: d
         out["location"] = {
             "n": lc["n"],
             "admin1": M.ratio(lc["admin1"], lc["n_admin1"]),
+            "admin2": M.ratio(lc["admin2"], lc["n_admin2"]),
             "location": M.ratio(lc["location"], lc["n_location"]),
             "predicted_without_place": M.ratio(lc["no_place"], lc["n"]),
             "distance": M.distance_summary(t.distances),
