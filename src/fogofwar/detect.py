@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .codebook import categories, lexicon
-from .nlp import Parsed, Sentence
+from .nlp import Parsed
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,3 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
 
 def priority(sub_event_type: str) -> int:
     return categories().get(sub_event_type).priority
-
-
-def sentence_has(parsed: Parsed, sent: Sentence, cue: str) -> bool:
-    words = lexicon(parsed.document.lang).cues.get(cue, [])
-    low = sent.text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w.lower())}", low) for w in words)

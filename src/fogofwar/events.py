@@ -132,7 +132,6 @@ def _date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date 
 
 # --- actor roles ---------------------------------------------------------------------------------
 
-_AGENT_DEPS = {"nsubj", "agent", "poss", "nsubj:pass" and "agent", "obl:agent"}
 _TARGET_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "iobj"}
 _TARGET_PREPS = {"on", "against", "at", "into", "contre", "sur", "visant"}
 _AGENT_PREPS = {"by", "from", "par"}
@@ -645,7 +644,6 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     doc = parsed.document
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
     events: list[Event] = []
-    day_of = {}
     for d in drafts:
         loc = d.location
         place = loc.place if loc else None
@@ -661,8 +659,6 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         _fill_unknown_sides(d, st)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
-        if st.event_type == "Battles" and not (a1 and a2) and sub == "Armed clash":
-            pass  # a clash with one side unnamed is still a clash; the reason says so below
         evidence = _evidence(doc, d, a1, a2)
         reasons = {}
         if a2 is None:
@@ -716,7 +712,6 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         )
         ev.id = event_id(ev)
         events.append(ev)
-        day_of[id(ev)] = d
     _attach_claims(analysis, drafts, events)
     for ev in events:
         ev.notes = notes(ev)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .cues import cuebook
 from .gazetteer import TIER_BASE, TIER_OVERLAY, TIER_SUPPLEMENT, Gazetteer
