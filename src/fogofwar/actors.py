@@ -80,8 +80,12 @@ def _matchers(lang: str) -> _Matchers:
             word_to_generic.setdefault(w.lower(), g)
     demonyms = reg.demonyms.get(lang, {})
     force_words = [w for g in reg.generic if g.kind == "state_military" for w in g.words.get(lang, ())]
-    force_words += ["convoy", "column", "contractors", "mercenaries", "allies", "military column", "army column"] if lang == "en" else [
-        "convoi", "colonne", "mercenaires", "alliés"]
+    # nouns after a demonym that mean that country's forces ("Afghan forces", "Israeli airstrikes", "frappes israéliennes")
+    force_words += ["convoy", "column", "contractors", "mercenaries", "allies", "military column", "army column", "forces", "police", "navy",
+                    "airstrikes", "air strikes", "airstrike", "air strike", "warplanes", "jets", "fighter jets", "drones", "helicopters", "artillery",
+                    "shelling", "gunboats", "commandos", "special forces"] if lang == "en" else [
+        "convoi", "colonne", "mercenaires", "alliés", "forces", "police", "marine", "frappes", "frappes aériennes", "avions", "drones",
+        "hélicoptères", "artillerie", "bombardements", "commandos", "forces spéciales"]
     dem = _alt(demonyms)
     if lang == "en":
         demonym_re = rf"(?<![\w-])(?P<d1>{dem})(?:-(?P<d2>{dem}))?\s+(?:[a-z]+\s+)?(?P<noun>{_alt(force_words)})(?![\w-])"
@@ -161,6 +165,10 @@ def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]
     return out
 
 
+# "the rebels" may name a separatist movement or another rebel group
+_KIND_FAMILY = {"separatist": {"separatist", "rebel"}}
+
+
 def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
     """Give generic mentions the nearest specific actor of their kind: the last one before, else the first after.
 
@@ -182,13 +190,14 @@ def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
             out.append(replace(m, entry=reg.by_id[dominant]) if dominant else m)
             continue
         target = None
+        kinds = _KIND_FAMILY.get(m.generic.kind, {m.generic.kind})
         for prev in reversed(mentions[:i]):
-            if prev.entry is not None and prev.entry.kind == m.generic.kind and (m.country is None or prev.entry.country in (None, m.country)):
+            if prev.entry is not None and prev.entry.kind in kinds and (m.country is None or prev.entry.country in (None, m.country)):
                 target = prev.entry
                 break
         if target is None:
             for nxt in mentions[i + 1 :]:
-                if nxt.entry is not None and nxt.entry.kind == m.generic.kind and (m.country is None or nxt.entry.country in (None, m.country)):
+                if nxt.entry is not None and nxt.entry.kind in kinds and (m.country is None or nxt.entry.country in (None, m.country)):
                     target = nxt.entry
                     break
         out.append(replace(m, entry=target) if target is not None else m)
@@ -212,5 +221,6 @@ def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, 
             return Actor(name=f"{fallback.split(' {')[0].replace(' of', '')} (unknown country)", inter=g.inter, country=None, kind=g.kind)
         name = fallback.format(country="International")  # ACLED's label for a group whose country is unknown
     else:
-        name = fallback.format(country=where) if "{country}" in fallback else fallback
+        label = reg.forces_of.get(where, where) if g is not None and g.kind in ("state_military", "state_police") else where
+        name = fallback.format(country=label) if "{country}" in fallback else fallback
     return Actor(name=name, inter=g.inter if g else 3, country=where, kind=g.kind if g else None)

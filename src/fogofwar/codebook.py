@@ -147,6 +147,7 @@ class ActorRegistry:
     generic: tuple[GenericEntry, ...]
     demonyms: dict[str, dict[str, dict[str, str]]]
     by_id: dict[str, ActorEntry] = field(default_factory=dict)
+    forces_of: dict[str, str] = field(default_factory=dict)  # "United States" -> "the United States"
 
     def by_name(self, name: str) -> ActorEntry | None:
         for a in self.actors:
@@ -182,8 +183,22 @@ def actor_registry() -> ActorRegistry:
     """actors.yaml (the Sahel, curated) and actors_world.yaml (the most reported groups elsewhere), plus
     generic words and demonyms (generic.yaml, then demonyms.yaml for every other country)."""
     records = list(_read("actors.yaml")["actors"])
+    forces_of: dict[str, str] = {}
+    if (codebook_dir() / "demonyms.yaml").exists():
+        forces_of = {c["country"]: c["forces_of"] for c in _read("demonyms.yaml").get("countries") or [] if c.get("forces_of")}
     if (codebook_dir() / "actors_world.yaml").exists():
-        records += _read("actors_world.yaml").get("actors") or []
+        world = _read("actors_world.yaml")
+        records += world.get("actors") or []
+        curated = {a.get("country") for a in records if a.get("kind") == "state_military"}
+        for sf in world.get("state_forces") or []:
+            country = sf["country"]
+            if country in curated:
+                continue
+            names = list(sf["names"])
+            first = _date(names[0].get("from"))
+            if first is not None:  # before ACLED's first dated name: the plain template
+                names.insert(0, {"name": f"Military Forces of {forces_of.get(country, country)}", "to": first - dt.timedelta(days=1)})
+            records.append({"id": f"state.{country}", "inter": 1, "country": country, "kind": "state_military", "names": names})
     actors = []
     seen: set[str] = set()
     for a in records:
@@ -209,7 +224,7 @@ def actor_registry() -> ActorRegistry:
                     demonyms[lang].setdefault(str(word), {"country": c["country"]})
     for lang, table in (gdata.get("demonyms") or {}).items():  # the curated Sahel table wins
         demonyms.setdefault(lang, {}).update(table)
-    reg = ActorRegistry(tuple(actors), generic, demonyms)
+    reg = ActorRegistry(tuple(actors), generic, demonyms, forces_of=forces_of)
     reg.by_id.update({a.id: a for a in actors})
     return reg
 
