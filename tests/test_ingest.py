@@ -84,3 +84,24 @@ def test_missing_file_bad_date_bad_jsonl_unknown_language(tmp_path):
     de.write_text("Bewaffnete Männer haben am Sonntag einen Kontrollposten in der Nähe der Stadt angegriffen und zwei Gendarmen getötet.")
     with pytest.raises(UnknownLanguageError):
         read_path(str(de))
+
+
+def test_huge_page_is_refused_clearly(tmp_path):
+    from fogofwar.errors import TooLargeError
+
+    f = tmp_path / "huge.txt"
+    f.write_text("Gunmen attacked a checkpoint near Mopti. " * 30_000)  # 1.2 million characters
+    with pytest.raises(TooLargeError) as exc:
+        read_path(str(f))
+    assert "limit" in str(exc.value)
+
+
+def test_broken_feed_and_empty_html_are_clear_errors(tmp_path):
+    feed = tmp_path / "broken.rss"
+    feed.write_text("<?xml version='1.0'?><rss><channel><title>x</title><item><title>unclosed")
+    with pytest.raises((BadRecordError, EmptyInputError)):
+        read_path(str(feed))
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>nothing</title></head><body><nav>Home</nav></body></html>")
+    with pytest.raises(EmptyInputError):
+        read_path(str(page))

@@ -31,6 +31,7 @@ from .models import Document
 
 MAX_BYTES = 20_000_000  # a news page is rarely over 2 MB; 20 MB is a broken or hostile input
 MAX_TEXT_CHARS = 1_000_000
+MIN_HTML_WORDS = 5
 LANGS = ("en", "fr")
 
 
@@ -127,7 +128,7 @@ def html_to_text(html: str, name: str) -> tuple[str, dict]:
             meta = {"title": m.title, "date": m.date, "sitename": m.sitename, "url": m.url}
     except Exception:  # metadata is a bonus; a page without it is still read
         meta = {}
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu word or a title is not a report
         raise EmptyInputError(f"{name}: HTML page has no main text that could be extracted")
     return text, meta
 
