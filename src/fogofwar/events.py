@@ -414,6 +414,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         sub = _resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
+        if sub == "Armed clash" and any(a.kind in ("protesters", "rioters") for a in side1 + side2):
+            sub = "Violent demonstration"  # "protesters clashed with police": a riot, not a battle between armed groups
         if sub == "Remote explosive/landmine/IED":
             # a mine or an IED hits its victims; only an armed group can have laid it
             side1, side2 = [a for a in side1 + side2 if not _in_state_camp(a) and not _is_civilian(a)], [
