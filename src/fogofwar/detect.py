@@ -36,10 +36,13 @@ class _Phrase:
 
 @lru_cache(maxsize=4)
 def _phrases(lang: str) -> dict[str, list[_Phrase]]:
+    from .nlp import pipeline
+
+    tokenizer = pipeline(lang).tokenizer  # split phrases as the text is split ("sit-in" -> sit - in)
     index: dict[str, list[_Phrase]] = {}
     for entry in lexicon(lang).triggers:
         for phrase in entry["phrases"]:
-            words = tuple(w for w in re.split(r"\s+", str(phrase).lower().replace("’", "'")) if w)
+            words = tuple(t.lower_ for t in tokenizer(str(phrase).lower().replace("’", "'")) if not t.is_space)
             index.setdefault(words[0], []).append(_Phrase(words, entry))
     for lst in index.values():
         lst.sort(key=lambda p: -len(p.words))
@@ -85,10 +88,10 @@ def _purpose(tok) -> bool:
     ) or (tok.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children))
 
 
-def _governed_by(tokens, i: int, words: set[str]) -> bool:
+def _governed_by(tokens, i: int, words: set[str], purpose_counts: bool = True) -> bool:
     """True when a cue word governs the trigger in the parse (a negation on its verb, 'fear' above it)."""
     tok = tokens[i]
-    if _purpose(tok):
+    if purpose_counts and _purpose(tok):
         return True
     for anc in [tok, *list(tok.ancestors)[:3]]:
         if anc.lemma_.lower() in words or anc.lower_ in words:
@@ -132,7 +135,9 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
                 i += 1
                 continue
             end, ph = best
-            if _governed_by(tokens, i, negation | irrealis) or _cue_near(sorted(irrealis), tokens, i, before=3) or _is_date_word(tokens, i, months):
+            # "took to the streets to protest": for a protest the purpose is the event
+            purpose_counts = ph.entry.get("resolve") != "protest"
+            if _governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3) or _is_date_word(tokens, i, months):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]
