@@ -130,6 +130,7 @@ def _claim_lex(lang: str):
             rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", re.I
         ),
         "among": re.compile(rf"\s*(?:{alt(c.get('among', []) or ['(?!x)x'])})\s+", re.I),
+        "officials": re.compile(rf"(?<![\w-])(?:{alt(c.get('officials', []) or ['(?!x)x'])})(?![\w-])", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
         # "132 dead, including several children": a part of a figure already counted
@@ -181,7 +182,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         outcomes = _outcomes_in(lex, text, s0, s1)
         sent_actors = [a for a in actors if s0 <= a.start < s1]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
-        if sentence_claimant[1] in ("actor", "sources"):
+        if sentence_claimant[1] in ("actor", "sources", "official"):
             speaker = sentence_claimant
         elif speaker is not None:
             sentence_claimant = speaker
@@ -336,6 +337,10 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         speaker = _speaker(lex, text, s0, verb.start(), actors)
         if speaker is not None:
             return speaker, "actor", speaker.text, via
+        # "the governor of the region reports 21 dead": an official speaks for the government
+        official = lex["officials"].search(text, s0, verb.start() + 1)
+        if official is not None:
+            return None, "official", official.group(0), via
         unnamed = lex["unnamed"].search(text, s0, verb.start() + 1)
         if unnamed is not None:
             return None, "sources", unnamed.group(0), via
@@ -426,6 +431,9 @@ def name_claims(
             claimant = name_actor(r.claimant_mention, day, country).name
         elif r.claimant_kind == "sources":
             claimant = _source_label(document.lang, r.claimant_text)
+        elif r.claimant_kind == "official":
+            g = next(g for g in actor_registry().generic if g.kind == "government")
+            claimant = name_actor(ActorMention(r.start, r.start, r.claimant_text, None, g), day, country).name
         else:
             claimant = r.claimant_text  # an outlet or a relay keeps its own name
         victims_names = []
