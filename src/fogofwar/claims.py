@@ -338,14 +338,15 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if speaker is not None:
             return speaker, "actor", speaker.text, via
         # "the governor of the region reports 21 dead": an official speaks for the government
-        official = lex["officials"].search(text, s0, verb.start() + 1)
+        last_verb = list(lex["source_verbs"].finditer(text, s0, s1))[-1]
+        official = lex["officials"].search(text, s0, last_verb.start() + 1)
         if official is not None:
             return None, "official", official.group(0), via
         unnamed = lex["unnamed"].search(text, s0, verb.start() + 1)
         if unnamed is not None:
             return None, "sources", unnamed.group(0), via
     unnamed = lex["unnamed"].search(text, s0, s1)
-    if unnamed is not None and re.search(r"\b(?:according|selon|d'après|said|say|says)\b", text[s0:s1], re.I):
+    if unnamed is not None and re.search(r"\b(?:according|selon|d'après|said|say|says)(?![\w-])", text[s0:s1], re.I):
         return None, "sources", unnamed.group(0), via
     # "Des sources locales ... évoquent des dizaines de morts": unnamed sources opening the sentence speak in it
     if unnamed is not None and len(text[s0 : unnamed.start()].split()) <= 2:
@@ -390,6 +391,9 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
             for subj in subjects:
                 idx = {t.idx for t in subj.subtree}
                 lo, hi = min(idx), max(t.idx + len(t) for t in subj.subtree)
+                official = lex["officials"].search(text, lo, min(hi, v.start()) + 1)
+                if official is not None and not any(lo <= a.start < hi for a in actors):
+                    return None, "official", official.group(0), fallback[3]
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a)]
                 if named:
