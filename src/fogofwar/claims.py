@@ -325,6 +325,9 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             return actor, "actor", actor.text, [v for v in via if v not in actor.text]
         if unnamed is not None:
             return None, "sources", unnamed.group(0), via
+        official = lex["officials"].match(after)
+        if official is not None:
+            return None, "official", official.group(0), via
         if relay is not None:
             others = [a for a in actors if a.start < m.start() and a.entry is not None]
             speaker = _speaker(lex, text, s0, m.start(), others)
