@@ -223,17 +223,18 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
     span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
+    from dataclasses import replace
+
     tok = span.root
     for _ in range(3):
         if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
-            if tok.lemma_.lower() in report_lemmas:
-                from dataclasses import replace
-
-                return replace(m, role="report")
-            break
+            return replace(m, role="report") if tok.lemma_.lower() in report_lemmas else m
+    # no verb above the date (a fragmentary parse): a reporting verb anywhere in the sentence decides
+    if any(t.lemma_.lower() in report_lemmas for t in span.sent) and not any(t.pos_ == "VERB" and t.lemma_.lower() not in report_lemmas for t in span.sent):
+        return replace(m, role="report")
     return m
 
 

@@ -43,6 +43,7 @@ class Mention:
     location_fallback: bool
     background: bool
     attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
+    weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
 
 
 @dataclass
@@ -429,8 +430,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
             days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]
             evidence = evidence + [until]
+        weak = not (side1 or side2)
         for day in days:
-            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background))
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 
@@ -550,7 +552,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     dated = [m for m in mentions if m.date is not None]
     undated = [m for m in mentions if m.date is None]
     # strongest mentions found events first, so that a clash founds the day and a passing "wounded" joins it
-    dated.sort(key=lambda m: (m.date, categories().get(m.sub_event_type).priority, m.trigger.start))
+    dated.sort(key=lambda m: (m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
     for m in dated:
         target = None
         for d in drafts:
@@ -655,7 +657,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         # civilians are the target side in one-sided violence
         if any(_is_civilian(a) for a in d.side1) and d.side2 and not any(_is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
-        deciding = [m for m in d.mentions if not m.attached] or d.mentions
+        deciding = [m for m in d.mentions if not m.attached and not m.weak] or [m for m in d.mentions if not m.weak] or d.mentions
         sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
         st = categories().get(sub)
         _fill_unknown_sides(d, st)
