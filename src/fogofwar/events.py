@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import places as places_stage
 from .actors import ActorMention, find_actors, name_actor
@@ -207,11 +208,23 @@ def _described(tok, doc, trig: Trigger) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _source_cue(lang: str) -> re.Pattern:
+    cues = lexicon(lang).claims["attribution"]["before_source"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(c.lower()) for c in sorted(cues, key=len, reverse=True))})\s", re.I)
+
+
 def _attributed(parsed: Parsed, a: ActorMention) -> bool:
-    """An actor named as a source ("according to the CSP-DPA", "selon l'armée") reports the event; it is not a party to it."""
-    before = parsed.text[max(0, a.start - 30) : a.start].lower()
-    cues = lexicon(parsed.document.lang).claims["attribution"]["before_source"]
-    return any(re.search(rf"(?<!\w){re.escape(c.lower())}\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", before) for c in cues)
+    """An actor named as a source ("according to the CSP-DPA", "selon un communiqué du ministère de la Défense",
+    "selon le Cadre stratégique ... (CSP-DPA)") reports the event; it is not a party to it."""
+    window_start = max(0, a.start - 120)
+    before = parsed.text[window_start : a.start]
+    cues = list(_source_cue(parsed.document.lang).finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    between = re.sub(r"\([^)]*\)?", "", between)  # a parenthesis ("(CSP-DPA)") does not end the source
+    return not re.search(r"[,.;:\n]", between) and len(between.split()) <= 14
 
 
 def _sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
