@@ -29,6 +29,7 @@ from .places.naming import acled_name
 
 BACKGROUND_DAYS = 14  # a dated mention this long before publication is context, not news
 MAX_SPAN_DAYS = 7  # "until" spans longer than this are not split into daily events
+CONTEXT_DAYS = 7  # an event this long before the report's main event is context for it
 
 
 @dataclass
@@ -660,6 +661,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     parsed = analysis.parsed
     doc = parsed.document
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
+    _mark_earlier_context(drafts)
     events: list[Event] = []
     for d in drafts:
         loc = d.location
@@ -733,6 +735,18 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     for ev in events:
         ev.notes = notes(ev)
     return events
+
+
+def _mark_earlier_context(drafts: list[Draft]) -> None:
+    """An event a week or more before the report's main event is context for it ("two weeks earlier, an ambush
+    near Boni had killed 15 soldiers"), even when it is less than BACKGROUND_DAYS before publication."""
+    live = [d for d in drafts if not d.background and d.date is not None and not d.undated]
+    if len(live) < 2:
+        return
+    main = max(live, key=lambda d: (sum(not m.attached for m in d.mentions), d.date))
+    for d in live:
+        if d.date <= main.date - dt.timedelta(days=CONTEXT_DAYS):
+            d.background = True
 
 
 def _generic(kind: str) -> ActorMention:
