@@ -1,0 +1,183 @@
+"""The document pass: every stage's findings for one document, and one ``Mention`` per trigger and day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import places as places_stage
+from ..actors import ActorMention, find_actors
+from ..claims import RawClaim, find_claims
+from ..codebook import actor_registry, categories, lexicon
+from ..dates import DateMention, SentenceDate, resolve_dates
+from ..detect import Trigger, detect_mentions
+from ..nlp import Parsed
+from .roles import date_for, implied_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
+
+
+BACKGROUND_DAYS = 14  # a dated mention this long before publication is context, not news
+MAX_SPAN_DAYS = 7  # "until" spans longer than this are not split into daily events
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sub_event_type: str
+    date: dt.date | None
+    precision: int | None
+    date_evidence: list[DateMention]
+    side1: list[ActorMention]
+    side2: list[ActorMention]
+    location: places_stage.Location
+    location_fallback: bool
+    background: bool
+    attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
+    weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
+
+
+
+# --- the document pass ---------------------------------------------------------------------------
+
+
+# strategic developments coded with the acting party only
+_ONE_SIDED_SD = {"Change to group/activity", "Headquarters or base established"}
+
+
+@dataclass
+class DocumentAnalysis:
+    """Everything the stages found in one document, kept for evidence and for the eval's diagnostics."""
+
+    parsed: Parsed
+    sentence_dates: list[SentenceDate]
+    triggers: list[Trigger]
+    actors: list[ActorMention]
+    toponyms: list
+    countries: list[str]
+    mentions: list[Mention]
+    raw_claims: list[RawClaim]
+
+
+def analyse(parsed: Parsed) -> DocumentAnalysis:
+    doc = parsed.document
+    text = parsed.text
+    lang = doc.lang
+    sdates = resolve_dates(parsed)
+    triggers = detect_mentions(parsed)
+    actors = find_actors(text, lang)
+    gaz = places_stage.Gazetteer.default()
+    toponyms = [
+        t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
+    ]
+    countries = places_stage.mentioned_countries(text, toponyms, gaz)
+    # national actors say where a report is even when it names no country ("FAMa", "Dozo hunters", "VDP")
+    for a in actors:
+        if a.entry is not None and a.entry.country and a.entry.inter != 8:
+            c = gaz.country(a.entry.country)
+            if c is not None and c.iso3 not in countries:
+                countries.append(c.iso3)
+    toponyms = _plausible_toponyms(parsed, toponyms, countries)
+    published = doc.published
+    # the document's main place: the most cited locality among event sentences
+    trig_sents = sorted({t.sentence for t in triggers})
+    sent_locs = {}
+    for si in trig_sents:
+        s = parsed.sentences[si]
+        sent_locs[si] = places_stage.resolve_location(text, s.start, s.end, toponyms, countries, gaz)
+    main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
+    raw_claims = find_claims(parsed, actors)
+    figures = [(c.fig_start, c.fig_end) for c in raw_claims if c.fig_start is not None]
+    # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
+    # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
+    weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
+    triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
+    # fighters detained in the course of a clash are part of the clash (ACLED codes the clash, not the arrests)
+    fight_sentences = {t.sentence for t in triggers if t.resolve == "violence" or t.sub_event_type == "Armed clash"}
+    triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
+    mentions: list[Mention] = []
+    for trig in triggers:
+        if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures):
+            continue  # "50 Wagner members and 10 Malian soldiers killed" is a claim, not an event description
+        sent = parsed.sentences[trig.sentence]
+        sd = sdates[trig.sentence]
+        if sd.habitual:
+            continue
+        if lexicon(lang).triggers and trig.resolve == "territory" and not place_follows(parsed, trig, toponyms, lang):
+            continue
+        sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
+        side1, side2 = sides(parsed, trig, sent_actors)
+        if trig.resolve == "violence" and not side2:
+            target = implied_target(parsed, trig, lang)
+            if target is not None:
+                g = next(g for g in actor_registry().generic if g.kind == target)
+                side2 = [ActorMention(trig.end, trig.end, "", None, g)]  # no span of its own: named at assembly
+        sub = resolve_sub_type(trig, side1, side2, sent.text, lang)
+        if sub is None:
+            continue
+        if sub == "Armed clash" and any(a.kind in ("protesters", "rioters") for a in side1 + side2):
+            sub = "Violent demonstration"  # "protesters clashed with police": a riot, not a battle between armed groups
+        if sub == "Remote explosive/landmine/IED":
+            # a mine or an IED hits its victims; only an armed group can have laid it
+            side1, side2 = [a for a in side1 + side2 if not in_state_camp(a) and not is_civilian(a)], [
+                a for a in side1 + side2 if in_state_camp(a) or is_civilian(a)]
+        if sub in _ONE_SIDED_SD:
+            side2 = []
+        date, precision, evidence, until = date_for(parsed, trig, sd)
+        loc, fallback = _event_location(sent_locs.get(trig.sentence), main, toponyms)
+        background = bool(date and published and precision is not None and (date < published - dt.timedelta(days=BACKGROUND_DAYS)))
+        days = [date]
+        if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
+            days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]
+            evidence = evidence + [until]
+        weak = not (side1 or side2)
+        for day in days:
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak))
+    return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
+
+
+_DIRECTIONAL = {"towards", "from"}
+_TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}
+
+
+def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str]):
+    """Drop names that only look like places: people ("Shevchenko"), demonyms, places in countries the report never mentions."""
+    doc = parsed.doc
+    keep = []
+    for t in toponyms:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and any(tok.ent_type_ in ("PERSON", "NORP", "ORG", "PER") for tok in span) and (t.cue or "") not in _TRUSTED_CUES:
+            if not any(c.source == "supplement" for c in t.candidates):
+                continue
+        if not t.candidates:
+            continue
+        isos = {c.iso3 for c in t.candidates}
+        if countries and not isos & set(countries[:4]) and (t.cue or "") not in _TRUSTED_CUES and all(c.kind != "country" for c in t.candidates):
+            continue
+        keep.append(t)
+    return keep
+
+
+def _event_location(sent_loc, main, toponyms):
+    """The sentence's place, unless it is only a destination or a region that the report's main place refines."""
+    if sent_loc is None or sent_loc.place is None:
+        return main, True
+    cue = next((t.cue for t in toponyms if t.start == sent_loc.start), None)
+    if cue in _DIRECTIONAL and main is not None and main.place is not None and main.place.name != sent_loc.place.name:
+        return main, True
+    if (sent_loc.geo_precision or 0) >= 3 and main is not None and main.place is not None and (main.geo_precision or 3) < 3:
+        if main.place.admin1 == sent_loc.place.admin1 or main.place.iso3 == sent_loc.place.iso3:
+            return main, True
+    return sent_loc, False
+
+
+def _main_location(locs, toponyms, countries, gaz, text):
+    counts: dict[str, tuple[int, places_stage.Location]] = {}
+    for loc in locs:
+        if loc is not None and loc.place is not None and loc.geo_precision and loc.geo_precision <= 2:
+            key = loc.place.name
+            n, first = counts.get(key, (0, loc))
+            counts[key] = (n + 1, first)
+    if counts:
+        return max(counts.values(), key=lambda v: v[0])[1]
+    # no locality in any event sentence: the best toponym of the whole document, at its own precision
+    loc = places_stage.resolve_location(text, 0, len(text), toponyms, countries, gaz)
+    return loc

@@ -1,0 +1,378 @@
+"""Drafts into ``Event``s: ACLED actor naming conventions, evidence, claims per episode, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from .. import places as places_stage
+from ..actors import ActorMention, name_actor
+from ..claims import RawClaim, name_claims, reconcile
+from ..codebook import actor_registry, categories, lexicon, version
+from ..models import Episode, Event, Evidence
+from ..places.naming import acled_name
+from .analysis import BACKGROUND_DAYS, DocumentAnalysis
+from .grouping import Draft, group
+from .roles import in_state_camp, is_civilian
+
+
+CONTEXT_DAYS = 7  # an event this long before the report's main event is context for it
+
+
+# --- drafts -> events ----------------------------------------------------------------------------
+
+
+def _primary(side: list[ActorMention], day, country) -> tuple[str | None, int | None, list[str]]:
+    if not side:
+        return None, None, []
+    named = [(name_actor(a, day, country), a) for a in side]
+    # state forces lead their side; external forces (Wagner) and militias are associated to them
+    order = {1: 0, 2: 1, 3: 2, 4: 3, 6: 4, 5: 5, 7: 6, 8: 7}
+    counts: dict[str, int] = {}
+    for actor, _ in named:
+        counts[actor.name] = counts.get(actor.name, 0) + 1
+    ranked = sorted(dict.fromkeys(a.name for a, _ in named), key=lambda n: (order[next(a.inter for a, _ in named if a.name == n)], -counts[n]))
+    primary = ranked[0]
+    inter = next(a.inter for a, _ in named if a.name == primary)
+    assoc = [n for n in ranked[1:] if n != primary]
+    return primary, inter, assoc
+
+
+def build_events(analysis: DocumentAnalysis) -> list[Event]:
+    parsed = analysis.parsed
+    doc = parsed.document
+    drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
+    _mark_earlier_context(drafts)
+    events: list[Event] = []
+    for d in drafts:
+        loc = d.location
+        place = loc.place if loc else None
+        country = place.country if place else _country_from_iso(analysis.countries[0] if analysis.countries else None)
+        if country is None:  # no place at all: the country of a named national actor ("FAMa", "Katiba Macina", "VDP")
+            country = next((a.entry.country for a in d.side1 + d.side2 if a.entry is not None and a.entry.country and a.entry.inter != 8), None)
+        # civilians are the target side in one-sided violence
+        if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
+            d.side1, d.side2 = d.side2, d.side1
+        deciding = [m for m in d.mentions if not m.attached and not m.weak] or [m for m in d.mentions if not m.weak] or d.mentions
+        sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
+        st = categories().get(sub)
+        _fill_unknown_sides(d, st)
+        a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
+        a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
+        evidence = _evidence(doc, d, a1, a2)
+        reasons = {}
+        if a2 is None:
+            reasons["actor2"] = "no second actor named in the report"
+        for fname, side in (("actor1", d.side1 or d.side2), ("actor2", d.side2 if d.side1 else [])):
+            if side and all(a.start == a.end for a in side):
+                reasons[fname] = "not named in the report: ACLED's convention for an unnamed party"
+        if d.undated:
+            reasons["event_date"] = "no date in the text for this event: publication date, precision 2"
+        if loc is None or place is None:
+            reasons["location"] = loc.reason if loc else "no place name found"
+        elif any(m.location_fallback for m in d.mentions) and all(m.location_fallback for m in d.mentions):
+            reasons["location"] = "no place in the event's sentences: the report's main place"
+        unknown = _unknown_places(analysis, d)
+        if unknown:  # named in the report but unknown to the gazetteer: the coded place may be a neighbour of the real one
+            reasons["unresolved_places"] = f"not in the gazetteer: {', '.join(unknown)} (add to codebook/places/supplement.csv or import a GeoNames dump)"
+        inter_pair = sorted(x for x in (i1, i2) if x is not None)
+        interaction = int(f"{inter_pair[0]}{inter_pair[1]}") if len(inter_pair) == 2 else (inter_pair[0] * 10 if inter_pair else None)
+        civ = "Civilian targeting" if (st.event_type == "Violence against civilians" or (i2 == 7 and st.event_type == "Explosions/Remote violence")) else None
+        conf = _confidence(d, a1, a2)
+        ev = Event(
+            id="",
+            documents=[doc.id],
+            background=d.background,
+            event_date=d.date,
+            time_precision=min(d.precision or 2, 3) if d.date else None,
+            disorder_type=st.disorder_type,
+            event_type=st.event_type,
+            sub_event_type=sub,
+            actor1=a1,
+            inter1=i1,
+            assoc_actor_1=as1,
+            actor2=a2,
+            inter2=i2,
+            assoc_actor_2=as2,
+            interaction=interaction,
+            civilian_targeting=civ,
+            country=country,
+            iso3=place.iso3 if place else (analysis.countries[0] if analysis.countries else None),
+            admin1=acled_name(place.admin1, "admin1") if place and loc.geo_precision and loc.geo_precision <= 3 else None,
+            admin2=acled_name(place.admin2, "admin2") if place and loc.geo_precision and loc.geo_precision <= 2 else None,
+            location=acled_name(place.name, "location") if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=loc.geo_precision if place else None,
+            confidence=conf,
+            evidence=evidence,
+            sources=[doc.outlet] if doc.outlet else [],
+            reasons=reasons,
+            codebook_version=version(),
+        )
+        ev.id = event_id(ev)
+        events.append(ev)
+    _attach_claims(analysis, drafts, events)
+    for ev in events:
+        ev.notes = notes(ev)
+    return events
+
+
+def _mark_earlier_context(drafts: list[Draft]) -> None:
+    """An event a week or more before the report's main event is context for it ("two weeks earlier, an ambush
+    near Boni had killed 15 soldiers"), even when it is less than BACKGROUND_DAYS before publication."""
+    live = [d for d in drafts if not d.background and d.date is not None and not d.undated]
+    if len(live) < 2:
+        return
+    main = max(live, key=lambda d: (sum(not m.attached for m in d.mentions), d.date))
+    for d in live:
+        if d.date <= main.date - dt.timedelta(days=CONTEXT_DAYS):
+            d.background = True
+
+
+def _generic(kind: str) -> ActorMention:
+    g = next(g for g in actor_registry().generic if g.kind == kind)
+    return ActorMention(0, 0, "", None, g)  # no span of its own: an ACLED convention, not a word in the text
+
+
+def _fill_unknown_sides(d: Draft, st) -> None:
+    """ACLED's conventions for sides the report leaves unnamed.
+
+    One-sided violence and explosions with only the victims named: the perpetrator is an unidentified
+    armed group. A battle with one side named: the other side is an unidentified armed group.
+    Protests and riots: the participants are protesters or rioters of the country.
+    """
+    if st.event_type == "Protests" or st.event_type == "Riots":
+        kind = "protesters" if st.event_type == "Protests" else "rioters"
+        crowd = [a for a in d.side1 + d.side2 if a.kind in ("civilians", kind)]
+        others = [a for a in d.side1 + d.side2 if a not in crowd and in_state_camp(a)]
+        d.side1 = [_generic(kind)] if crowd or not (d.side1 or d.side2) else [a for a in d.side1 if a not in others]
+        d.side2 = others if st.event_type == "Protests" or others else [a for a in d.side2 if a not in crowd]
+        if not d.side1:
+            d.side1 = [_generic(kind)]
+        return
+    victims_only = not d.side1 and d.side2
+    if st.event_type in ("Violence against civilians", "Explosions/Remote violence") and victims_only:
+        d.side1 = [_generic("unidentified")]
+    elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
+        side = d.side1 or d.side2
+        if any(in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):
+            d.side1, d.side2 = side, [_generic("unidentified")]
+
+
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|village of|town of|locality of|commune of|area of|à|près de|village de|localité de|commune de|"
+    r"zone de|non loin de|aux environs de)\s+)(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})"
+)
+
+
+def _unknown_places(analysis: DocumentAnalysis, d: Draft) -> list[str]:
+    """Capitalised names after a place cue in the event's sentences that the gazetteer does not know:
+    shown in ``reasons`` so that an analyst can add them to the supplement."""
+    text = analysis.parsed.text
+    known = [(t.start, t.end) for t in analysis.toponyms] + [(a.start, a.end) for a in analysis.actors]
+    months = {m.lower() for m in lexicon(analysis.parsed.document.lang).dates.get("months", {})}
+    weekdays = {w.lower() for w in lexicon(analysis.parsed.document.lang).dates.get("weekdays", [])}
+    out: list[str] = []
+    for si in sorted({m.trigger.sentence for m in d.mentions}):
+        sent = analysis.parsed.sentences[si]
+        for m in _PLACE_CUE.finditer(text, sent.start, sent.end):
+            name = m.group("name")
+            if any(a <= m.start("name") < b for a, b in known) or name.lower() in months | weekdays or name in out:
+                continue
+            out.append(name)
+    return out[:3]
+
+
+def _country_from_iso(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    gaz = places_stage.Gazetteer.default()
+    p = gaz.country(iso3)
+    return p.country if p else None
+
+
+def _confidence(d: Draft, a1, a2) -> float:
+    w = max(m.trigger.weight for m in d.mentions)
+    c = 1 - (1 - w) ** len(d.mentions) if len(d.mentions) > 1 else w
+    if not a2:
+        c *= 0.85
+    if not a1:
+        c *= 0.7
+    if d.undated:
+        c *= 0.8
+    if all(m.location_fallback for m in d.mentions):
+        c *= 0.9
+    if d.location is None or d.location.place is None:
+        c *= 0.7
+    return round(min(c, 0.99), 2)
+
+
+def _ev(doc, field_name: str, start: int, end: int) -> Evidence:
+    return Evidence(field=field_name, document=doc.id, start=start, end=end, quote=doc.text[start:end])
+
+
+def _evidence(doc, d: Draft, a1: str | None, a2: str | None) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen = set()
+
+    def add(f, s, e):
+        if (f, s, e) not in seen and 0 <= s < e <= len(doc.text):
+            seen.add((f, s, e))
+            out.append(_ev(doc, f, s, e))
+
+    for m in d.mentions:
+        add("event_type", m.trigger.start, m.trigger.end)
+        for dm in m.date_evidence:
+            add("event_date", dm.start, dm.end)
+        if m.location is not None and m.location.start is not None and m.location.end is not None:
+            add("location", m.location.start, m.location.end)
+    if d.location is not None and d.location.start is not None and not any(e.field == "location" for e in out):
+        add("location", d.location.start, d.location.end)
+    day, country = d.date, None
+    for side, fname, primary in ((d.side1 or d.side2, "actor1", a1), (d.side2 if d.side1 else [], "actor2", a2)):
+        for a in side:
+            actor = name_actor(a, day, d.location.place.country if d.location and d.location.place else country)
+            add(fname if actor.name == primary else fname.replace("actor", "assoc_actor_"), a.start, a.end)
+    return out
+
+
+def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list[Event]) -> None:
+    """Claims concern the episode (a multi-day fight) they were made about; fatalities split over its days."""
+    doc = analysis.parsed.document
+    live = [(d, e) for d, e in zip(drafts, events) if not e.background]
+    episodes = _episodes(live)
+    # which episode a claim sentence speaks about: one with a mention in that sentence, else the main one
+    main = max(episodes, key=lambda ep: sum(len(d.mentions) for d, _ in ep)) if episodes else None
+    by_sentence = {}
+    for ep in episodes:
+        for d, _ in ep:
+            for m in d.mentions:
+                by_sentence.setdefault(m.trigger.sentence, ep)
+    sd = analysis.sentence_dates
+    published = doc.published
+    assigned: dict[int, list[RawClaim]] = {}
+    for rc in analysis.raw_claims:
+        when = sd[rc.sentence]
+        if when.date and published and when.date < published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
+            continue  # a toll from a background event
+        ep = by_sentence.get(rc.sentence, main)
+        if ep is None:
+            continue
+        assigned.setdefault(id(ep), []).append(rc)
+    for ep in episodes:
+        raw = assigned.get(id(ep), [])
+        first = ep[0][1]
+        country = first.country
+        opponents = _opponents(ep)
+        one_sided = first.event_type in ("Violence against civilians", "Explosions/Remote violence")
+        targets = [n for n in [first.actor2, *first.assoc_actor_2] if n] if one_sided else None
+        claims = name_claims(raw, doc, first.event_date, country, opponents, targets)
+        for i, c in enumerate(claims):
+            c.id = f"{doc.id}:c{c.start}-{i}"
+        rec = reconcile(claims, doc.lang)
+        days = sorted({e.event_date for _, e in ep if e.event_date})
+        ep_model = None
+        if len(days) > 1:
+            ep_model = Episode(
+                id="ep-" + hashlib.sha256(f"{doc.id}|{days[0]}|{first.location}".encode()).hexdigest()[:10],
+                first_day=days[0],
+                last_day=days[-1],
+                days=len(days),
+                fatalities_low=rec.low,
+                fatalities_best=rec.best,
+                fatalities_high=rec.high,
+            )
+        shares = _split(rec.acled, max(1, len(days))) if rec.acled is not None else None  # undated: one share
+        given_day: set = set()
+        for _, e in ep:
+            e.claims = claims
+            e.fatalities_low, e.fatalities_best, e.fatalities_high = rec.low, rec.best, rec.high
+            e.disputed = rec.disputed
+            e.episode = ep_model
+            if shares is None:
+                e.fatalities = 0
+                e.reasons.setdefault("fatalities", "no casualty figure reported")
+            elif e.event_date in given_day:
+                e.fatalities = 0
+                e.reasons["fatalities"] = "the day's share is coded on the first event of that day"
+            else:
+                e.fatalities = shares[days.index(e.event_date)] if e.event_date in days else shares[0]
+                given_day.add(e.event_date)
+                if len(days) > 1:
+                    e.reasons["fatalities"] = f"lowest credible total {rec.acled} split over the {len(days)} days of the fight"
+    for _, e in [(None, e) for e in events if e.background]:
+        e.fatalities = 0
+        e.reasons.setdefault("fatalities", "background event: casualty figures in the report are not about it")
+
+
+def _split(total: int, days: int) -> list[int]:
+    base, rem = divmod(total, days)
+    return [base + (rem if i == 0 else 0) for i in range(days)]
+
+
+def _episodes(live: list[tuple[Draft, Event]]) -> list[list[tuple[Draft, Event]]]:
+    """Events of one fight: same place, a shared actor, on consecutive days."""
+    eps: list[list[tuple[Draft, Event]]] = []
+    for d, e in sorted(live, key=lambda x: (x[1].event_date or dt.date.min)):
+        names = {e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2} - {None}
+        for ep in eps:
+            last = max((x[1].event_date for x in ep if x[1].event_date), default=None)
+            ep_names = {n for _, x in ep for n in (x.actor1, x.actor2, *x.assoc_actor_1, *x.assoc_actor_2) if n}
+            near = last is None or e.event_date is None or 0 <= (e.event_date - last).days <= 1
+            if near and ep[0][1].location == e.location and names & ep_names and ep[0][1].event_type == e.event_type:
+                ep.append((d, e))
+                break
+        else:
+            eps.append([(d, e)])
+    return eps
+
+
+def _opponents(ep) -> dict[str, list[str]]:
+    opp: dict[str, list[str]] = {}
+    for _, e in ep:
+        s1 = [n for n in [e.actor1, *e.assoc_actor_1] if n]
+        s2 = [n for n in [e.actor2, *e.assoc_actor_2] if n]
+        for a in s1:
+            opp.setdefault(a, [])
+            opp[a] += [b for b in s2 if b not in opp[a]]
+        for b in s2:
+            opp.setdefault(b, [])
+            opp[b] += [a for a in s1 if a not in opp[b]]
+    return opp
+
+
+def event_id(ev: Event) -> str:
+    key = f"{ev.event_date}|{ev.location}|{ev.event_type}|{'/'.join(sorted(x for x in (ev.actor1, ev.actor2) if x))}|{int(ev.background)}"
+    return "FOW-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def notes(ev: Event) -> str:
+    """An ACLED-style note in plain English, so a row reads on its own in a spreadsheet."""
+    when = ev.event_date.strftime("%-d %B %Y") if ev.event_date else "On an unknown date"
+    who = ev.actor1 or "An unidentified actor"
+    if ev.assoc_actor_1:
+        who += f" (with {', '.join(ev.assoc_actor_1)})"
+    whom = ev.actor2 or ""
+    if ev.assoc_actor_2:
+        whom += f" (with {', '.join(ev.assoc_actor_2)})"
+    where = ev.location or ev.admin1 or ev.country or "an unknown place"
+    if ev.admin1 and ev.location and ev.location != ev.admin1:
+        where += f" ({ev.admin1})"
+    near = "near " if ev.geo_precision == 2 else "in " if ev.geo_precision != 3 else "in the region of "
+    text = f"On {when}, {ev.sub_event_type.lower()}: {who}"
+    if whom:
+        text += f" against {whom}"
+    text += f", {near}{where}."
+    if ev.background:
+        text += " Background event mentioned for context."
+    if ev.claims:
+        figs = []
+        for c in ev.claims:
+            rng = "?" if c.low is None and c.high is None else (f"{c.low}" if c.low == c.high else f"{c.low or '?'}-{c.high or '?'}")
+            figs.append(f"{c.claimant}: {rng} {c.outcome}" + (f" ({c.victims})" if c.victims else ""))
+        text += " Claims: " + "; ".join(figs) + "."
+    if ev.disputed:
+        text += " Casualty figures disputed."
+    return text

@@ -1,0 +1,169 @@
+"""Mentions into drafts: one per day, place and actor pair (ACLED's rule)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import places as places_stage
+from ..actors import ActorMention
+from ..codebook import categories
+from ..models import Claim
+from .analysis import Mention
+from .roles import in_state_camp
+
+
+@dataclass
+class Draft:
+    mentions: list[Mention] = field(default_factory=list)
+    date: dt.date | None = None
+    precision: int | None = None
+    side1: list[ActorMention] = field(default_factory=list)
+    side2: list[ActorMention] = field(default_factory=list)
+    location: places_stage.Location | None = None
+    background: bool = False
+    claims: list[Claim] = field(default_factory=list)
+    undated: bool = False
+
+    def keys(self, side: int) -> set[str]:
+        return {a.key for a in (self.side1 if side == 1 else self.side2)}
+
+
+
+def _wildcards(side: list[ActorMention], known: list[ActorMention]) -> set[str]:
+    """Keys of a side, where "the attackers"/"gunmen" (an unidentified group) stand for the one named
+    non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew")."""
+    keys = set()
+    named = {a.key for a in known if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")}
+    for a in side:
+        if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and len(named) == 1:
+            keys |= named
+        else:
+            keys.add(a.key)
+    return keys
+
+
+def _compatible(d: Draft, m: Mention) -> int:
+    """0 = another event, 1 = same pair as is, 2 = same pair with the mention's sides swapped.
+
+    A side that brings a new actor while sharing none with the draft's side is another actor pair:
+    the JNIM ambush and the CSP-DPA attack on the same convoy, the same day, are two events.
+    """
+    k1 = _wildcards(m.side1, d.side1 + d.side2)
+    k2 = _wildcards(m.side2, d.side1 + d.side2)
+    d1, d2 = d.keys(1), d.keys(2)
+    if not (k1 or k2) or not (d1 or d2):
+        return 1
+    direct = len(k1 & d1) + len(k2 & d2)
+    crossed = len(k1 & d2) + len(k2 & d1)
+    if direct == 0 and crossed == 0:
+        return 0
+    how = 1 if direct >= crossed else 2
+    a, b = (k1, k2) if how == 1 else (k2, k1)
+    for mine, theirs, other in ((a, d1, d2), (b, d2, d1)):
+        if mine - theirs - other and theirs and not (mine & theirs):
+            return 0
+    return how
+
+
+def _same_place(a: places_stage.Location | None, b: places_stage.Location | None) -> bool:
+    if a is None or b is None or a.place is None or b.place is None:
+        return True
+    if a.place.name == b.place.name:
+        return True
+    return places_stage.haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
+
+
+def _add(d: Draft, m: Mention, how: int) -> None:
+    s1, s2 = (m.side1, m.side2) if how == 1 else (m.side2, m.side1)
+    for mine, target in ((s1, d.side1), (s2, d.side2)):
+        for a in mine:
+            if a.key in d.keys(1) or a.key in d.keys(2):
+                continue
+            if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and any(
+                    x.entry is not None and not in_state_camp(x) for x in target):
+                continue  # "the attackers" are the named group already on that side
+            target.append(a)
+    d.mentions.append(m)
+    if d.location is None or (d.location.place is None and m.location.place is not None) or (
+        not m.location_fallback and d.mentions and all(x.location_fallback for x in d.mentions[:-1])
+    ):
+        d.location = m.location
+
+
+def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
+    """Group mentions into drafts: one per day, place and actor pair."""
+    drafts: list[Draft] = []
+    dated = [m for m in mentions if m.date is not None]
+    undated = [m for m in mentions if m.date is None]
+    # strongest mentions found events first, so that a clash founds the day and a passing "wounded" joins it
+    dated.sort(key=lambda m: (m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
+    for m in dated:
+        target = None
+        for d in drafts:
+            if d.date == m.date and d.background == m.background and _same_place(d.location, m.location):
+                how = _compatible(d, m)
+                if how and _family(d) == _family_of(m.sub_event_type):
+                    target = (d, how)
+                    break
+        if target is None:
+            d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background)
+            _add(d, m, 1)
+            drafts.append(d)
+        else:
+            _add(target[0], m, target[1])
+            target[0].precision = min(target[0].precision or 3, m.precision or 3)
+    for m in undated:
+        best = None
+        for d in drafts:
+            if d.background or not _same_place(d.location, m.location):
+                continue
+            how = _compatible(d, m)
+            if not how or _family(d) != _family_of(m.sub_event_type):
+                continue
+            overlap = len(({a.key for a in m.side1} | {a.key for a in m.side2}) & (d.keys(1) | d.keys(2)))
+            score = (overlap, len(d.mentions))
+            if best is None or score > best[0]:
+                best = (score, d, how)
+        if best is None or best[0][0] == 0:
+            # no shared actor: an undated mention with one side named may fill the empty side of the
+            # report's main dated event at the same place ("the battle for Tinzaouaten ... the CSP-DPA")
+            k = {a.key for a in m.side1} | {a.key for a in m.side2}
+            open_drafts = [d for d in drafts if not d.background and _same_place(d.location, m.location)
+                           and _family(d) == _family_of(m.sub_event_type) and (not d.side2 or not d.side1)]
+            if k and open_drafts and (not m.side1 or not m.side2):
+                d = max(open_drafts, key=lambda d: len(d.mentions))
+                side = m.side1 or m.side2
+                (d.side2 if d.side1 else d.side1).extend(a for a in side if a.key not in d.keys(1) | d.keys(2))
+                m.attached = True
+                d.mentions.append(m)
+                continue
+        if best is not None:
+            m.attached = True
+            _add(best[1], m, best[2])
+        else:
+            d = Draft(date=published, precision=2, location=m.location, background=False, undated=True)
+            _add(d, m, 1)
+            drafts.append(d)
+    return drafts
+
+
+_FAMILY = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "strategic",
+}
+
+
+def _family_of(sub: str) -> str:
+    st = categories().get(sub)
+    if sub in ("Other", "Looting/property destruction"):  # a surrender after a fight, arson during a raid: part of it
+        return "violence"
+    return _FAMILY[st.event_type]
+
+
+def _family(d: Draft) -> str:
+    return _family_of(d.mentions[0].sub_event_type)

@@ -1,0 +1,305 @@
+"""Who did what to whom, and when: the date, the sides and the sub-type of one trigger.
+
+Reads the parse; the rules work on any language the codebook has (deps of English and French
+Universal Dependencies both occur) and fall back to word order where the parse is poor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..actors import ActorMention
+from ..codebook import lexicon
+from ..dates import DateMention, SentenceDate
+from ..detect import Trigger
+from ..nlp import Parsed
+
+
+# --- dates for one trigger -----------------------------------------------------------------------
+
+
+def _clause_head(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _trigger_root(doc, trig: Trigger):
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    return span.root if span is not None else doc[trig.token_start]
+
+
+def date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date | None, int | None, list[DateMention], DateMention | None]:
+    """(date, precision, evidence, until) for one trigger: a date in its own phrase or clause, else the narrative."""
+    doc = parsed.doc
+    ttok = _trigger_root(doc, trig)
+    tclause = _clause_head(ttok)
+    best = None
+    for m in sd.mentions:
+        if m.role not in ("point", "until"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        dtok = span.root
+        path = []
+        for anc in dtok.ancestors:
+            if anc.i == ttok.i:
+                break
+            path.append(anc)
+        else:
+            path = None
+        # a date inside the trigger's phrase, not behind a relative clause ("an offensive which began in 2023")
+        inside = path is not None and not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path)
+        governs = ttok.i in {t.i for t in dtok.subtree}  # "in November 2023, when ... the recovery of the city"
+        same_clause = _clause_head(dtok).i == tclause.i
+        if m.precision > 3 and not (inside or same_clause):
+            continue
+        if inside or governs or same_clause:
+            # a date before a weekday before "overnight"/"then"; then the nearest
+            rank = (0 if inside or governs else 1, {"absolute": 0, "weekday": 1}.get(m.anchor, 2), abs(m.start - trig.start))
+            if best is None or rank < best[0]:
+                best = (rank, m)
+    if best is not None:
+        m = best[1]
+        if m.role == "until":
+            start = sd.date if sd.date and sd.date <= m.date else (sd.prior.date if sd.prior and sd.prior.date and sd.prior.date <= m.date else m.date)
+            ev = [x for x in (sd.mention, sd.anchor, m) if x is not None]
+            return start, 1, ev, m
+        ev = [m] + ([sd.anchor] if m.anchor == "narrative" and sd.anchor else [])
+        return m.date, m.precision, ev, sd.until
+    # no date governs the trigger: the sentence's own date if it is in the main clause, else the narrative before it
+    if sd.date is not None and (sd.mention is None or sd.source != "explicit"):
+        ev = [x for x in (sd.mention, sd.anchor) if x is not None]
+        return sd.date, sd.precision, ev, sd.until
+    if sd.mention is not None and sd.source == "explicit":
+        span = doc.char_span(sd.mention.start, sd.mention.end, alignment_mode="expand")
+        main_clause = span is not None and _clause_head(span.root).dep_ == "ROOT"
+        # a trigger in a subordinate clause elaborates the dated phrase ("... in November 2023, when the
+        # contractors were decisive in the recovery of the city"); one in the main clause keeps the narrative
+        if (main_clause and tclause.dep_ == "ROOT") or tclause.dep_ != "ROOT":
+            return sd.date, sd.precision, [sd.mention], sd.until
+    if sd.prior is not None and sd.prior.date is not None:
+        return sd.prior.date, sd.prior.precision, [x for x in (sd.prior.anchor,) if x], None
+    return None, None, [], None
+
+
+# --- actor roles ---------------------------------------------------------------------------------
+
+_TARGET_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "iobj"}
+_TARGET_PREPS = {"on", "against", "at", "into", "contre", "sur", "visant"}
+_AGENT_PREPS = {"by", "from", "par"}
+
+
+def _role(doc, trig: Trigger, mention: ActorMention) -> int:
+    """1 = initiator, 2 = target, decided from the parse with word order as the fallback."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    ttok = _trigger_root(doc, trig)
+    if span is None:
+        return 1 if mention.start < trig.start else 2
+    tok = span.root
+    # follow coordination to the first conjunct
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    path = [tok, *tok.ancestors]
+    for i, t in enumerate(path[:6]):
+        head = t.head
+        if t.dep_ in ("pobj", "pcomp", "obl", "nmod") or (t.dep_ in ("pobj",) and head.dep_ == "prep"):
+            prep = head.lower_ if head.dep_ in ("prep", "case") else next((c.lower_ for c in t.children if c.dep_ == "case"), "")
+            if prep in _TARGET_PREPS:
+                return 2
+            if prep in _AGENT_PREPS:
+                return 1
+        if t.dep_ == "prep" and t.lower_ in _TARGET_PREPS and t.head in (ttok, ttok.head):
+            return 2
+        if t.dep_ == "prep" and t.lower_ in _AGENT_PREPS and t.head in (ttok, ttok.head):
+            return 1
+        if t.dep_ in ("nsubj", "poss", "agent", "compound", "amod") and head in (ttok, ttok.head, _clause_head(ttok)):
+            return 1
+        if t.dep_ in _TARGET_DEPS and head in (ttok, ttok.head, _clause_head(ttok)):
+            return 2
+    return 1 if mention.start < trig.start else 2
+
+
+def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
+    """Token range of the trigger's own clause: its clause head's subtree without coordinated clauses.
+
+    "The Algerian army then blocked the border and CSP-DPA fighters decided to confront the convoy":
+    the Algerian army is not a party to the confrontation.
+    """
+    h = _clause_head(_trigger_root(doc, trig))
+    while h.dep_ in ("xcomp", "ccomp") and h.head.i != h.i:
+        h = h.head
+    excluded = set()
+    for child in h.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            excluded.update(t.i for t in child.subtree)
+    scope = {t.i for t in h.subtree} - excluded
+    # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
+    # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
+    if not any(c.dep_.startswith("nsubj") for c in h.children):
+        left = [t for t in doc[max(h.sent.start, h.i - 1) : h.i] if t.pos_ in ("NOUN", "PROPN") and t.i in actor_tokens]
+        if left:
+            scope |= {t.i for t in left[-1].subtree} | {left[-1].i}
+        elif h.dep_ == "conj":
+            for c in h.head.children:
+                if c.dep_.startswith("nsubj"):
+                    scope |= {t.i for t in c.subtree}
+    return scope
+
+
+def _described(tok, doc, trig: Trigger) -> bool:
+    """True for an actor named inside a relative clause that describes someone else
+    ("a civilian militia that supports the army"): not a party to the event."""
+    troot = _trigger_root(doc, trig)
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == troot.i or anc.i == _clause_head(troot).i:
+            return False
+        if anc.dep_ in ("relcl", "acl:relcl") and anc.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _source_cue(lang: str) -> re.Pattern:
+    cues = lexicon(lang).claims["attribution"]["before_source"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(c.lower()) for c in sorted(cues, key=len, reverse=True))})\s", re.I)
+
+
+def _attributed(parsed: Parsed, a: ActorMention) -> bool:
+    """An actor named as a source ("according to the CSP-DPA", "selon un communiqué du ministère de la Défense",
+    "selon le Cadre stratégique ... (CSP-DPA)") reports the event; it is not a party to it."""
+    window_start = max(0, a.start - 120)
+    before = parsed.text[window_start : a.start]
+    cues = list(_source_cue(parsed.document.lang).finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    between = re.sub(r"\([^)]*\)?", "", between)  # a parenthesis ("(CSP-DPA)") does not end the source
+    return not re.search(r"[,.;:\n]", between) and len(between.split()) <= 14
+
+
+def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    actors = [a for a in actors if not _attributed(parsed, a)]
+    spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
+    actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
+    scope = _scope(parsed.doc, trig, actor_tokens)
+    if scope:
+        inside = []
+        for a in actors:
+            span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and span.root.i in scope and not _described(span.root, parsed.doc, trig):
+                inside.append(a)
+        if inside:
+            actors = inside
+    side1: list[ActorMention] = []
+    side2: list[ActorMention] = []
+    for a in actors:
+        (side1 if _role(parsed.doc, trig, a) == 1 else side2).append(a)
+    # one actor cannot be on both sides of one fight
+    keys1 = {a.key for a in side1}
+    side2 = [a for a in side2 if a.key not in keys1]
+    # allies do not fight each other: state forces and their auxiliaries on both sides is a parse error
+    # ("the army, supported by Wagner, fought the rebels" read with Wagner as the agent)
+    st1 = [a for a in side1 if in_state_camp(a)]
+    st2 = [a for a in side2 if in_state_camp(a)]
+    if st1 and st2:
+        if len(st1) + (len(side1) == len(st1)) <= len(st2) + (len(side2) == len(st2)):
+            side1, side2 = [a for a in side1 if a not in st1], side2 + st1
+        else:
+            side1, side2 = side1 + st2, [a for a in side2 if a not in st2]
+    if not side1 or not side2:
+        side1, side2 = _split_camps(side1 or side2)
+    return side1, side2
+
+
+def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
+    """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces),
+    "killed two Fulani", "the mayor was killed by gunmen" (people, hence civilians)."""
+    cues = lexicon(lang).cues
+    root = _trigger_root(parsed.doc, trig)
+    objects = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    for obj in objects:
+        words = " ".join(t.text.lower() for t in obj.subtree)
+        for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
+            if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", words) for w in cues.get(key, [])):
+                return kind
+    after = parsed.text[trig.end : trig.end + 60].lower()
+    after = re.split(r"[.;]|, (?:then|and|before|after|puis|avant)\b", after)[0]
+    for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
+        if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", after) for w in cues.get(key, [])):
+            return kind
+    return None
+
+
+_STATE_CAMP = {"state_military", "state_police", "government", "russian_forces", "foreign_military", "progovernment_militia", "peacekeepers"}
+
+
+def in_state_camp(a: ActorMention) -> bool:
+    return (a.entry is not None and a.entry.inter == 1) or a.kind in _STATE_CAMP
+
+
+def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """When the parse puts everyone on one side, state forces and their allies face the others."""
+    state = [a for a in actors if in_state_camp(a)]
+    others = [a for a in actors if not in_state_camp(a) and a.kind not in ("civilians",)]
+    civilians = [a for a in actors if a.kind == "civilians"]
+    if state and others:
+        first_state = actors.index(state[0]) < actors.index(others[0])
+        return (state, others + civilians) if first_state else (others, state + civilians)
+    if civilians and len(civilians) == len(actors):
+        return [], civilians  # victims without a named perpetrator stay the target
+    return actors, []
+
+
+def is_civilian(a: ActorMention) -> bool:
+    return a.kind in ("civilians", "aid")
+
+
+# words that only say someone was hurt; with nobody named they describe no event ("the wounded were taken to X")
+_OUTCOME_ONLY = {"wounded", "wound", "injured", "injure", "killed", "kill", "killing", "shot", "dead", "blessés", "blessé", "tués", "tué"}
+
+
+def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[ActorMention], sentence_text: str, lang: str) -> str | None:
+    if trig.sub_event_type:
+        return trig.sub_event_type
+    armed = lambda side: [a for a in side if not is_civilian(a) and a.kind not in ("protesters", "rioters")]  # noqa: E731
+    if trig.resolve == "violence":
+        if any(a.kind == "protesters" for a in side2) and any(in_state_camp(a) for a in side1):
+            return "Excessive force against protesters"  # "police opened fire on demonstrators"
+        civ1, civ2 = any(is_civilian(a) for a in side1), any(is_civilian(a) for a in side2)
+        if (civ2 and not armed(side2)) or (civ1 and not armed(side1)):
+            return "Attack"  # armed men against civilians, whichever side the parse put them on
+        if armed(side1) and armed(side2) or armed(side1 + side2):
+            return "Armed clash"
+        if not side1 and not side2 and trig.text.lower().split()[0] not in _OUTCOME_ONLY:
+            return "Armed clash"  # "the town had been attacked": an attack by unnamed parties; confidence says so
+        return None
+    if trig.resolve == "territory":
+        takers = side1 or side2
+        if any((a.entry is not None and a.entry.inter == 1) or a.kind == "state_military" for a in takers):
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if trig.resolve == "protest":
+        cues = lexicon(lang).cues
+        low = sentence_text.lower()
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("lethal", [])) and any(
+            re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])
+        ):
+            return "Excessive force against protesters"
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("riot", [])):
+            return "Violent demonstration"  # "the protests turned violent", "burned tyres", "ransacked"
+        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    return None
+
+
+def place_follows(parsed: Parsed, trig: Trigger, toponyms, lang: str) -> bool:
+    nouns = [w.lower() for w in lexicon(lang).cues.get("place_nouns", [])]
+    after = parsed.text[trig.end : trig.end + 45]
+    if any(trig.end <= t.start <= trig.end + 35 for t in toponyms):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", after.lower()) for n in nouns)
