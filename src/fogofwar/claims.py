@@ -195,42 +195,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
-            # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
-            after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
-            chosen: list[tuple[int, int, str]] = []
-            # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
-            adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
-            if adjacent and (not after or after[0][0] - q.end > 3):
-                after = []
-            if after:
-                first = after[0]
-                between = text[q.end : first[0]]
-                gap = text[q.end : nxt_q]
-                # "50 Wagner members and 10 Malian soldiers killed": figures in one list share the outcome word
-                listed = re.search(r"(?:\band|\bet|,)\s*$", gap) and len(gap.split()) <= 7 and not lex["source_verbs"].search(gap)
-                if first[0] > nxt_q and not listed:
-                    after = []
-                elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(parsed.doc, q.end, first[0]):
-                    after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
-                elif q.term is None and q.low == 1 and len(between.split()) > 3:
-                    after = []  # "un"/"one" is an article far more often than a count
-                else:
-                    chosen.append(first)
-                    # "dead and wounded": one figure, two outcomes
-                    for o in after[1:]:
-                        if o[2] != first[2] and re.fullmatch(r"\s*(?:and|or|et|ou|,)\s*", text[chosen[-1][1] : o[0]]):
-                            chosen.append(o)
-            if not chosen:
-                # outcome before the figure: "killed 12 soldiers", "killing at least five", "death toll of 30"
-                before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 40]
-                if before and _TOLL_GAP.fullmatch(text[before[-1][1] : q.start]):
-                    chosen.append(before[-1])
-            if not chosen and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+(?:de\s+|d'|of\s+)?", text[shared[1] : q.start]):
-                chosen.append(shared[0])  # "la mort de 47 soldats maliens et de 84 combattants": the second figure shares it
-            if chosen and chosen[0][0] < q.start:
-                shared = (chosen[0], q.end)
-            else:
-                shared = None
+            chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
             if not chosen:
                 continue
             claimant, ckind, ctext, via = _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant)
@@ -283,6 +248,52 @@ def _in_date(lex, text: str, q: Quantity) -> bool:
     """"On October 21, militiamen killed two men": the 21 is a day, not a count."""
     return bool(lex["month_before"].search(text[max(0, q.start - 12) : q.start]) or lex["month_after"].match(text[q.end : q.end + 12]))
 
+
+
+def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, shared):
+    """The outcome word(s) a figure belongs to, and what a coordinated next figure may share.
+
+    After the figure: "two dead", "dozens of dead and wounded", "50 Wagner members and 10 Malian soldiers
+    killed" (a listed figure shares the outcome). Before it: "killed 12 soldiers", "death toll of 30".
+    Shared forward: "la mort de 47 soldats maliens et de 84 combattants".
+    """
+    # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
+    after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
+    chosen: list[tuple[int, int, str]] = []
+    # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
+    adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
+    if adjacent and (not after or after[0][0] - q.end > 3):
+        after = []
+    if after:
+        first = after[0]
+        between = text[q.end : first[0]]
+        gap = text[q.end : nxt_q]
+        # "50 Wagner members and 10 Malian soldiers killed": figures in one list share the outcome word
+        listed = re.search(r"(?:\band|\bet|,)\s*$", gap) and len(gap.split()) <= 7 and not lex["source_verbs"].search(gap)
+        if first[0] > nxt_q and not listed:
+            after = []
+        elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
+            after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
+        elif q.term is None and q.low == 1 and len(between.split()) > 3:
+            after = []  # "un"/"one" is an article far more often than a count
+        else:
+            chosen.append(first)
+            # "dead and wounded": one figure, two outcomes
+            for o in after[1:]:
+                if o[2] != first[2] and re.fullmatch(r"\s*(?:and|or|et|ou|,)\s*", text[chosen[-1][1] : o[0]]):
+                    chosen.append(o)
+    if not chosen:
+        # outcome before the figure: "killed 12 soldiers", "killing at least five", "death toll of 30"
+        before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 40]
+        if before and _TOLL_GAP.fullmatch(text[before[-1][1] : q.start]):
+            chosen.append(before[-1])
+    if not chosen and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+(?:de\s+|d'|of\s+)?", text[shared[1] : q.start]):
+        chosen.append(shared[0])  # "la mort de 47 soldats maliens et de 84 combattants": the second figure shares it
+    if chosen and chosen[0][0] < q.start:
+        shared = (chosen[0], q.end)
+    else:
+        shared = None
+    return chosen, shared
 
 def _has_verb(doc, start: int, end: int) -> bool:
     """A finite or infinitive verb between two offsets (auxiliaries and participles do not count)."""
