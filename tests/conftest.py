@@ -43,3 +43,25 @@ def seed_path() -> Path:
 @pytest.fixture()
 def db_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture()
+def kill_batch_after(monkeypatch):
+    """Make the store die while writing its Nth event of a batch; returns a function that heals it."""
+    from fogofwar.store import db as store_db
+
+    real_insert = store_db._insert_event
+
+    def arm(n: int):
+        calls = {"n": 0}
+
+        def failing_insert(conn, e, seq=None):
+            calls["n"] += 1
+            if calls["n"] == n:
+                raise RuntimeError("killed mid-batch")
+            return real_insert(conn, e, seq)
+
+        monkeypatch.setattr(store_db, "_insert_event", failing_insert)
+        return lambda: monkeypatch.setattr(store_db, "_insert_event", real_insert)
+
+    return arm

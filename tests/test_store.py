@@ -106,27 +106,18 @@ def test_claims_are_stored_once_and_linked_to_several_events(db_url, example_res
     assert len(claims) == len(distinct)
 
 
-def test_a_failure_mid_batch_leaves_nothing_and_rerun_resumes(db_url, example_docs, monkeypatch):
+def test_a_failure_mid_batch_leaves_nothing_and_rerun_resumes(db_url, example_docs, kill_batch_after):
     clean_url = db_url.replace("test.db", "clean.db")
     with Store.open(clean_url) as clean:
         clean.ingest_documents(example_docs)
         expected = _snapshot(clean)
 
-    real_insert = store_db._insert_event
-    calls = {"n": 0}
-
-    def failing_insert(conn, e, seq=None):
-        calls["n"] += 1
-        if calls["n"] == 3:  # the batch has written two events when it dies
-            raise RuntimeError("killed mid-batch")
-        return real_insert(conn, e, seq)
-
     with Store.open(db_url) as store:
-        monkeypatch.setattr(store_db, "_insert_event", failing_insert)
+        heal = kill_batch_after(3)  # the batch has written two events when it dies
         with pytest.raises(RuntimeError):
             store.ingest_documents(example_docs, batch_size=len(example_docs))
         assert store.events() == [] and store.documents() == []
-        monkeypatch.setattr(store_db, "_insert_event", real_insert)
+        heal()
         store.ingest_documents(example_docs)
         assert _snapshot(store) == expected
 

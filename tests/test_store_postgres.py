@@ -14,7 +14,6 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from fogofwar.store import Store
-from fogofwar.store import db as store_db
 
 ADMIN_URL = os.environ.get("FOGOFWAR_TEST_PG_URL")
 pytestmark = pytest.mark.skipif(not ADMIN_URL, reason="no PostgreSQL server: set FOGOFWAR_TEST_PG_URL (as .ci/run does with .ci/start-postgres.sh)")
@@ -66,22 +65,13 @@ def test_ingest_is_idempotent(pg_url, example_docs):
         assert len(store.documents()) == len(example_docs)
 
 
-def test_a_killed_batch_leaves_nothing_and_rerun_resumes(pg_url, example_docs, monkeypatch):
-    real_insert = store_db._insert_event
-    calls = {"n": 0}
-
-    def failing_insert(conn, e, seq=None):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("killed mid-batch")
-        return real_insert(conn, e, seq)
-
+def test_a_killed_batch_leaves_nothing_and_rerun_resumes(pg_url, example_docs, kill_batch_after):
     with Store.open(pg_url) as store:
-        monkeypatch.setattr(store_db, "_insert_event", failing_insert)
+        heal = kill_batch_after(3)
         with pytest.raises(RuntimeError):
             store.ingest_documents(example_docs, batch_size=len(example_docs))
         assert store.events() == [] and store.documents() == []
-        monkeypatch.setattr(store_db, "_insert_event", real_insert)
+        heal()
         store.ingest_documents(example_docs)
         assert store.events()
 
