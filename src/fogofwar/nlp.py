@@ -7,6 +7,7 @@ models come from PyPI packages (no download at run time): English from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,31 +24,12 @@ def model_name(lang: str) -> str:
     return os.environ.get(f"FOGOFWAR_MODEL_{lang.upper()}", MODELS[lang])
 
 
-@lru_cache(maxsize=1)
-def _register_components() -> None:
-    from spacy.language import Language
-
-    @Language.component("fogofwar_paragraphs")
-    def paragraphs(doc):
-        """A line break ends a sentence: titles and datelines never run into the first paragraph."""
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if "\n" in prev.text_with_ws and not tok.is_space:
-                tok.is_sent_start = True
-            elif prev.is_space and "\n" in prev.text:
-                tok.is_sent_start = True
-        return doc
-
-
 @lru_cache(maxsize=len(MODELS))
 def pipeline(lang: str):
     import spacy
 
-    _register_components()
     try:
-        nlp = spacy.load(model_name(lang))
-        nlp.add_pipe("fogofwar_paragraphs", before="parser")
-        return nlp
+        return spacy.load(model_name(lang))
     except KeyError:
         raise FogError(f"no NLP pipeline for language {lang!r}") from None
     except OSError as exc:
@@ -89,10 +71,26 @@ class Parsed:
     text: str  # normalised text (same length and offsets as document.text): match against this, quote document.text
 
 
+def _parse_by_line(nlp, text: str):
+    """Parse each line (title, dateline, paragraph) on its own and join the parses into one Doc.
+
+    A title never runs into the first paragraph, and offsets stay those of the whole text: the pieces,
+    each with its line break, join back into exactly ``text``.
+    """
+    from spacy.tokens import Doc
+
+    pieces = [p for p in re.split(r"(?<=\n)(?=[^\n])", text) if p]
+    if len(pieces) <= 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    assert doc.text == text  # offsets into the text as read depend on it
+    return doc
+
+
 def parse(document: Document) -> Parsed:
     """Parse once; sentences never cross a paragraph break."""
     text = normalize(document.text)
-    doc = pipeline(document.lang)(text)
+    doc = _parse_by_line(pipeline(document.lang), text)
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
