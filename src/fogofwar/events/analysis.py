@@ -88,6 +88,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     figures = [(c.fig_start, c.fig_end) for c in raw_claims if c.fig_start is not None]
     # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
     # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
+    # explosives seized, defused or intercepted did not explode: the sentence is about disrupted weapons use
+    disrupted = {t.sentence for t in triggers if t.sub_event_type == "Disrupted weapons use"}
+    triggers = [t for t in triggers if not (t.sentence in disrupted and t.sub_event_type and t.sub_event_type != "Disrupted weapons use"
+                                            and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence")]
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
     triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
     # fighters detained in the course of a clash are part of the clash (ACLED codes the clash, not the arrests)
