@@ -118,6 +118,7 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
     index = _phrases(lang)
     cues = lexicon(lang).cues
     months = {m.lower() for m in lexicon(lang).dates.get("months", {})}
+    reference = sorted(w.lower() for w in cues.get("reference", []))
     negation = {w.lower() for w in cues.get("negation", [])}
     irrealis = {w.lower() for w in cues.get("irrealis", [])}
     found: list[Trigger] = []
@@ -137,7 +138,8 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
             end, ph = best
             # "took to the streets to protest": for a protest the purpose is the event
             purpose_counts = ph.entry.get("resolve") != "protest"
-            if _governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3) or _is_date_word(tokens, i, months):
+            if (_governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3)
+                    or _is_date_word(tokens, i, months) or _cue_near(reference, tokens, i, before=6)):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]
