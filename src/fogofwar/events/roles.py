@@ -231,6 +231,13 @@ def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
     for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
         if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", after) for w in cues.get(key, [])):
             return kind
+    # an attack on someone who is neither a force, nor a place, nor named as an armed group: people, hence
+    # civilians (ACLED's one-sided violence); "militants attacked near X" with no object stays a clash
+    places = {w.lower() for w in cues.get("place_nouns", [])}
+    for obj in objects:
+        head = obj.lemma_.lower()
+        if obj.pos_ == "NOUN" and head not in places and not obj.ent_type_:
+            return "civilians"
     return None
 
 
