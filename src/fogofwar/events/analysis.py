@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .. import places as places_stage
@@ -38,6 +39,9 @@ class Mention:
 
 # --- the document pass ---------------------------------------------------------------------------
 
+
+# "three herders were killed by Dozo hunters": a figure whose killing has a named agent also describes the event
+_AGENT_AFTER = re.compile(r"\s+(?:by|par)\s", re.I)
 
 # strategic developments coded with the acting party only
 _ONE_SIDED_SD = {"Change to group/activity", "Headquarters or base established"}
@@ -85,13 +89,15 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         sent_locs[si] = places_stage.resolve_location(text, s.start, s.end, toponyms, countries, gaz)
     main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
     raw_claims = find_claims(parsed, actors)
+    # a figure's own words ("50 Wagner members and 10 Malian soldiers killed") are a claim, not a second
+    # description of the event, unless the killing has a named agent ("three herders were killed by Dozo hunters")
     figures = [(c.fig_start, c.fig_end) for c in raw_claims if c.fig_start is not None]
-    # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
-    # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     # explosives seized, defused or intercepted did not explode: the sentence is about disrupted weapons use
     disrupted = {t.sentence for t in triggers if t.sub_event_type == "Disrupted weapons use"}
     triggers = [t for t in triggers if not (t.sentence in disrupted and t.sub_event_type and t.sub_event_type != "Disrupted weapons use"
                                             and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence")]
+    # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
+    # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
     triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
     # in a sentence about a protest, force and violence belong to the protest (intervention, excessive force, riot)
@@ -102,8 +108,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
     mentions: list[Mention] = []
     for trig in triggers:
-        if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures):
-            continue  # "50 Wagner members and 10 Malian soldiers killed" is a claim, not an event description
+        if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end):
+            continue
         sent = parsed.sentences[trig.sentence]
         sd = sdates[trig.sentence]
         if sd.habitual:
