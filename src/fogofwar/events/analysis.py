@@ -73,13 +73,18 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
     ]
     countries = places_stage.mentioned_countries(text, toponyms, gaz)
-    # national actors say where a report is even when it names no country ("FAMa", "Dozo hunters", "VDP")
+    # countries the report names for sure: country names, demonyms, national actors ("FAMa", "Dozo hunters", "VDP");
+    # a village name that exists only in another country is then a homonym, not the place
+    anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country"}
+    anchors |= {iso for w in re.findall(r"[A-ZÉ][\w'’-]+", text) if (iso := gaz.is_demonym(w))}
     for a in actors:
         if a.entry is not None and a.entry.country and a.entry.inter != 8:
             c = gaz.country(a.entry.country)
-            if c is not None and c.iso3 not in countries:
-                countries.append(c.iso3)
-    toponyms = _plausible_toponyms(parsed, toponyms, countries)
+            if c is not None:
+                anchors.add(c.iso3)
+                if c.iso3 not in countries:
+                    countries.append(c.iso3)
+    toponyms = _plausible_toponyms(parsed, toponyms, countries, anchors)
     published = doc.published
     # the document's main place: the most cited locality among event sentences
     trig_sents = sorted({t.sentence for t in triggers})
@@ -151,11 +156,14 @@ _DIRECTIONAL = {"towards", "from"}
 _TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}
 
 
-def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str]):
+def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors: set[str] | None = None):
     """Drop names that only look like places: people ("Shevchenko"), demonyms, places in countries the report never mentions."""
     doc = parsed.doc
     keep = []
     for t in toponyms:
+        isos = {c.iso3 for c in t.candidates}
+        if anchors and not isos & anchors and all(c.kind != "country" and c.source != "supplement" for c in t.candidates):
+            continue  # "the Dogon village Bore" in a report about Mali is not Bore in Russia
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and any(tok.ent_type_ in ("PERSON", "NORP", "ORG", "PER") for tok in span) and (t.cue or "") not in _TRUSTED_CUES:
             if not any(c.source == "supplement" for c in t.candidates):
