@@ -243,6 +243,8 @@ def _print_rich(*renderables) -> None:
     from rich.console import Console
 
     console = Console(record=False)
+    if not console.is_terminal and "COLUMNS" not in __import__("os").environ:
+        console = Console(record=False, width=120)  # piped or logged: wide enough for the tables to read
     for r in renderables:
         console.print(r)
 
