@@ -70,3 +70,14 @@ def test_reconcile_low_best_high_and_dispute():
 def test_reconcile_agreeing_sources_are_not_disputed():
     r = reconcile([_c("army", 5), _c("local sources", 5)])
     assert (r.low, r.best, r.high, r.disputed) == (5, 5, 5, False)
+
+
+def test_side_phrases_in_an_army_communique():
+    text = ("Selon l'armée malienne, des terroristes ont attaqué le poste de Boni. "
+            "Côté ami, deux soldats ont été blessés ; côté ennemi, quinze terroristes ont été neutralisés.")
+    doc = make_document(text, name="t", published="2024-03-10", lang="fr")
+    parsed = parse(doc)
+    raw = find_claims(parsed, find_actors(parsed.text, "fr"))
+    by_figure = {r.quantity.low: r for r in raw}
+    assert by_figure[2].victims_own and not by_figure[2].victims_enemy
+    assert by_figure[15].victims_enemy and not by_figure[15].victims_own

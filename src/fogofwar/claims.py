@@ -124,6 +124,7 @@ def _claim_lex(lang: str):
         "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
+        "enemy_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution'].get('enemy_side') or ['(?!x)x'])})(?![\w-])", re.I),
         "month_before": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).dates['months'])})\.?\s+(?:the\s+)?$", re.I),
         "month_after": re.compile(rf"(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{alt(lexicon(lang).dates['months'])})(?![\w-])", re.I),
         "before_source_end": re.compile(
@@ -165,6 +166,7 @@ class RawClaim:
     end: int
     fig_start: int | None = None  # the figure and its outcome words ("10 Malian soldiers killed")
     fig_end: int | None = None
+    victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
 
 
 def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
@@ -213,7 +215,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                 victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
             victims = [v for v in victims if not _attributed_text(lex, text, v)]
             # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
-            own = bool(lex["own_side"].search(text, s0, s1)) or any(lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
+            side = _side_phrase(lex, text, s0, s1, q)  # "côté ami, deux blessés ; côté ennemi, vingt neutralisés"
+            own = side == "own" or (side is None and bool(lex["own_side"].search(text, s0, s1))) or any(
+                lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
+            enemy = side == "enemy"
             # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
             # killed nine civilians" is both, so a verb before the figure is left to the event detector
             fs, fe = (q.start, span_end) if chosen[0][0] > q.start else (None, None)
@@ -222,7 +227,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     r"^[^.;:]{0,40}\b(?:and|et)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
                 victims = list(out[-1].victim_mentions)
             for c in chosen:
-                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe))
+                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
                 found_any = True
         claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
@@ -237,6 +242,18 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _side_phrase(lex, text: str, s0: int, s1: int, q: Quantity) -> str | None:
+    """Whose losses a figure counts when the report says it by side: the nearest "côté ami" / "côté ennemi"
+    (or "among its own" / "on the enemy side") before the figure, else right after it."""
+    hits = [(m.start(), "own") for m in lex["own_side"].finditer(text, s0, s1)]
+    hits += [(m.start(), "enemy") for m in lex["enemy_side"].finditer(text, s0, s1)]
+    before = [h for h in hits if h[0] < q.start]
+    if before:
+        return max(before)[1]
+    after = [h for h in hits if q.end <= h[0] <= q.end + 40]
+    return min(after)[1] if after else None
 
 
 def _attributed_text(lex, text: str, a: ActorMention) -> bool:
@@ -460,8 +477,14 @@ def name_claims(
             if n not in victims_names:
                 victims_names.append(n)
         inferred = False
-        if not victims_names and r.victims_own and r.claimant_mention is not None:
-            victims_names = [claimant]
+        own_forces = claimant
+        if r.claimant_kind == "official" or (r.claimant_mention is not None and r.claimant_mention.kind == "government"):
+            mil = actor_registry().state_military(country)  # an official toll counts the state's forces
+            own_forces = mil.name_on(day) if mil is not None else claimant
+        if not victims_names and r.victims_enemy and opponents.get(own_forces):
+            victims_names = opponents[own_forces]
+        elif not victims_names and r.victims_own and (r.claimant_mention is not None or r.claimant_kind == "official"):
+            victims_names = [own_forces]
         elif not victims_names and targets:
             victims_names = list(targets)  # one-sided violence or an explosion: the toll is the target's
             inferred = True
