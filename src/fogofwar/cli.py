@@ -8,6 +8,7 @@ work succeeded, never half.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -243,7 +244,7 @@ def _print_rich(*renderables) -> None:
     from rich.console import Console
 
     console = Console(record=False)
-    if not console.is_terminal and "COLUMNS" not in __import__("os").environ:
+    if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(record=False, width=120)  # piped or logged: wide enough for the tables to read
     for r in renderables:
         console.print(r)

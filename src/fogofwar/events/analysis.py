@@ -170,7 +170,6 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
                 continue
         if not t.candidates:
             continue
-        isos = {c.iso3 for c in t.candidates}
         if countries and not isos & set(countries[:4]) and (t.cue or "") not in _TRUSTED_CUES and all(c.kind != "country" for c in t.candidates):
             continue
         keep.append(t)

@@ -215,22 +215,26 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     return side1, side2
 
 
+def _mentions(text: str, words, plural: bool = False, prefix: bool = False) -> bool:
+    """Whether lower-case ``text`` contains one of ``words`` as a word (``plural``: an optional final s;
+    ``prefix``: the word may continue, "disperse" matching "dispersed")."""
+    tail = "" if prefix else (r"s?(?!\w)" if plural else r"(?!\w)")
+    return any(re.search(rf"(?<!\w){re.escape(w.lower() if plural else w)}{tail}", text) for w in words)
+
+
 def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
     """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces),
     "killed two Fulani", "the mayor was killed by gunmen" (people, hence civilians)."""
     cues = lexicon(lang).cues
     root = _trigger_root(parsed.doc, trig)
     objects = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
-    for obj in objects:
-        words = " ".join(t.text.lower() for t in obj.subtree)
-        for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
-            if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", words) for w in cues.get(key, [])):
-                return kind
     after = parsed.text[trig.end : trig.end + 60].lower()
     after = re.split(r"[.;]|, (?:then|and|before|after|puis|avant)\b", after)[0]
-    for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
-        if any(re.search(rf"(?<!\w){re.escape(w.lower())}s?(?!\w)", after) for w in cues.get(key, [])):
-            return kind
+    # the trigger's object first, then the words right after it
+    for words in [" ".join(t.text.lower() for t in obj.subtree) for obj in objects] + [after]:
+        for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
+            if _mentions(words, cues.get(key, []), plural=True):
+                return kind
     # an attack on someone who is neither a force, nor a place, nor named as an armed group: people, hence
     # civilians (ACLED's one-sided violence); "militants attacked near X" with no object stays a clash
     places = {w.lower() for w in cues.get("place_nouns", [])}
@@ -292,13 +296,12 @@ def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Actor
     if trig.resolve == "protest":
         cues = lexicon(lang).cues
         low = sentence_text.lower()
-        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("lethal", [])) and any(
-            re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])
-        ):
+        intervention = _mentions(low, cues.get("intervention", []), prefix=True)
+        if intervention and _mentions(low, cues.get("lethal", []), prefix=True):
             return "Excessive force against protesters"
-        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("riot", [])):
+        if _mentions(low, cues.get("riot", []), prefix=True):
             return "Violent demonstration"  # "the protests turned violent", "burned tyres", "ransacked"
-        if any(re.search(rf"(?<!\w){re.escape(w)}", low) for w in cues.get("intervention", [])):
+        if intervention:
             return "Protest with intervention"
         return "Peaceful protest"
     return None
