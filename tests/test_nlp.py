@@ -1,5 +1,5 @@
 from fogofwar.ingest import make_document
-from fogofwar.nlp import model_name, normalize, parse
+from fogofwar.nlp import by_language, model_name, normalize, parse
 
 
 def test_model_per_language_can_be_overridden(monkeypatch):
@@ -19,3 +19,47 @@ def test_paragraph_breaks_end_sentences():
     parsed = parse(doc)
     assert [s.text for s in parsed.sentences][0] == "Mali: attack near Gao"
     assert [s.para for s in parsed.sentences] == [0, 1, 1]
+
+
+MIXED = (
+    "Attaque contre un poste de l'armée près de Ménaka\n\n"
+    "Des hommes armés ont attaqué mardi un poste des Forces armées maliennes à Ménaka. Selon l'armée, "
+    "cinq soldats ont été tués et trois autres blessés lors des combats, qui ont duré plusieurs heures.\n\n"
+    "Armed men attacked a Malian army post in Menaka on Tuesday. Local sources said that twelve "
+    "assailants were killed in the fighting, which lasted several hours."
+)
+
+
+def test_a_page_mixing_languages_is_read_paragraph_by_paragraph():
+    doc = make_document(MIXED, name="mixed", published="2024-05-09")
+    assert doc.lang == "fr"
+    assert [(s.lang, MIXED[s.start : s.start + 10]) for s in doc.lang_spans] == [("en", "Armed men ")]
+    views = by_language(doc)
+    assert [v.lang for v in views] == ["fr", "en"]
+    for v in views:  # offsets are those of the page as read
+        assert len(v.text) == len(MIXED) and v.text.count("\n") == MIXED.count("\n")
+    assert "Armed men" not in views[0].text and "Des hommes" in views[0].text
+    assert "Armed men" in views[1].text and "Des hommes" not in views[1].text
+
+
+def test_a_mixed_page_gives_one_event_with_the_claims_of_both_languages():
+    from fogofwar.pipeline import extract_document
+
+    doc = make_document(MIXED, name="mixed", published="2024-05-09")
+    events = extract_document(doc)
+    assert len(events) == 1
+    claims = {(c.claimant, c.outcome, c.low) for c in events[0].claims}
+    assert ("Military Forces of Mali (2021-)", "killed", 5) in claims  # read with the French lexicon
+    assert ("local sources", "killed", 12) in claims  # read with the English one
+    for c in events[0].claims:
+        assert MIXED[c.start : c.end] == c.quote
+
+
+def test_given_language_covers_the_whole_page():
+    doc = make_document(MIXED, name="mixed", lang="fr")
+    assert doc.lang_spans == () and by_language(doc) == [doc]
+
+
+def test_short_lines_in_another_language_do_not_split_the_page():
+    text = "Reuters - Bamako\n\nLes Forces armées maliennes ont repoussé une attaque jeudi près de Boni, selon un communiqué de l'armée publié vendredi soir."
+    assert make_document(text, name="t").lang_spans == ()

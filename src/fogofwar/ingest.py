@@ -14,6 +14,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import (
@@ -27,7 +28,7 @@ from .errors import (
     TooLargeError,
     UnknownLanguageError,
 )
-from .models import Document
+from .models import Document, LangSpan
 
 MAX_BYTES = 20_000_000  # a news page is rarely over 2 MB; 20 MB is a broken or hostile input
 MAX_TEXT_CHARS = 1_000_000
@@ -108,6 +109,37 @@ def detect_language(text: str) -> str:
     raise UnknownLanguageError(f"language detected as {lang!r}; fogofwar reads English and French (use --lang to override)")
 
 
+# a paragraph switches language only when it is long enough to judge and the call is near-certain:
+# short lines (datelines, captions, lists of names) stay in the document's language
+PARA_MIN_WORDS = 12
+PARA_MIN_PROB = 0.98
+
+
+@lru_cache(maxsize=1)
+def _en_fr_identifier():
+    """py3langid restricted to English and French, with probabilities (its module-level default has neither)."""
+    from py3langid import langid
+
+    ident = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(LANGS))
+    return ident
+
+
+def paragraph_languages(text: str, lang: str) -> tuple[LangSpan, ...]:
+    """Paragraphs of a page written in the other language (a French page quoting an English statement)."""
+    ident = None
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        para = m.group()
+        if len(para.split()) < PARA_MIN_WORDS:
+            continue
+        ident = ident or _en_fr_identifier()
+        other, prob = ident.classify(para)
+        if other != lang and prob >= PARA_MIN_PROB:
+            spans.append(LangSpan(start=m.start(), end=m.end(), lang=other))
+    return tuple(spans)
+
+
 def _looks_html(text: str) -> bool:
     return bool(re.match(r"\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", text[:500], re.I))
 
@@ -149,8 +181,10 @@ def make_document(
         raise EmptyInputError(f"{name}: empty input")
     if len(text) > MAX_TEXT_CHARS:
         raise TooLargeError(f"{name}: {len(text):,} characters of text is over the {MAX_TEXT_CHARS:,} limit for one report")
+    lang_spans: tuple[LangSpan, ...] = ()
     if lang in (None, "", "auto"):
         lang = detect_language(text)
+        lang_spans = paragraph_languages(text, lang)
     elif lang not in LANGS:
         raise UnknownLanguageError(f"{name}: language {lang!r} is not supported (en, fr, auto)")
     return Document(
@@ -162,6 +196,7 @@ def make_document(
         lang=lang,
         title=title,
         source_path=name,
+        lang_spans=lang_spans,
     )
 
 

@@ -28,10 +28,11 @@ def _actors(e: Event) -> set[str]:
     return {x for x in (e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2) if x}
 
 
-def same_event(a: Event, b: Event) -> bool:
+def same_event(a: Event, b: Event, views: bool = False) -> bool:
+    """``views``: a and b come from the language views of one document (one pass each), so sharing it is no bar."""
     if a.background != b.background or a.event_date != b.event_date or a.event_type != b.event_type:
         return False
-    if not set(a.documents).isdisjoint(b.documents):
+    if not views and not set(a.documents).isdisjoint(b.documents):
         return False  # one document's events were already grouped by its own pass
     if not _near(a, b):
         return False
@@ -39,16 +40,16 @@ def same_event(a: Event, b: Event) -> bool:
     return bool(aa & bb) or not aa or not bb
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], views: bool = False) -> list[Event]:
     merged: list[Event] = []
     for e in events:
-        target = next((m for m in merged if same_event(m, e)), None)
+        target = next((m for m in merged if same_event(m, e, views)), None)
         if target is None:
             merged.append(e.model_copy(deep=True))
         else:
             _fold(target, e)
     for m in merged:
-        if len(m.documents) > 1:
+        if len(m.documents) > 1 or views:
             m.id = event_id(m)
             m.notes = notes(m)
     return merged

@@ -16,6 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field
 Outcome = Literal["killed", "wounded", "captured", "missing"]
 
 
+class LangSpan(BaseModel):
+    """A paragraph written in another language than its document's (a mixed page)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    lang: str
+
+
 class Document(BaseModel):
     """One news report as read: the unit of ingest and of evidence."""
 
@@ -29,6 +39,9 @@ class Document(BaseModel):
     lang: str = "en"
     title: str | None = None
     source_path: str | None = None
+    # paragraphs in another language than ``lang``; empty for a one-language page or when the
+    # language was given (``--lang`` overrides detection for the whole document)
+    lang_spans: tuple[LangSpan, ...] = ()
 
 
 class Evidence(BaseModel):

@@ -87,6 +87,30 @@ def _parse_by_line(nlp, text: str):
     return doc
 
 
+def by_language(document: Document) -> list[Document]:
+    """One view of the document per language it is written in, for a page that mixes them.
+
+    Each view keeps the whole text's length and offsets, with the other language's paragraphs
+    blanked (line breaks kept), so every later stage reads one language and evidence still
+    indexes the text as read. A one-language document is its own single view.
+    """
+    if not document.lang_spans:
+        return [document]
+    views = []
+    for lang in [document.lang, *sorted({s.lang for s in document.lang_spans} - {document.lang})]:
+        chars = list(document.text)
+        for s in document.lang_spans:
+            if s.lang != lang:
+                chars[s.start : s.end] = " " * (s.end - s.start)
+        if lang != document.lang:  # the document's own language is everything outside its spans
+            keep = {i for s in document.lang_spans if s.lang == lang for i in range(s.start, s.end)}
+            chars = [c if i in keep or c == "\n" else " " for i, c in enumerate(chars)]
+        text = "".join(chars)
+        if text.strip():
+            views.append(document.model_copy(update={"text": text, "lang": lang, "lang_spans": ()}))
+    return views
+
+
 def parse(document: Document) -> Parsed:
     """Parse once; sentences never cross a paragraph break."""
     text = normalize(document.text)

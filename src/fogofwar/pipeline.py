@@ -7,10 +7,18 @@ from collections.abc import Callable, Iterable
 from .events import analyse, build_events
 from .merge import merge_events
 from .models import Document, Event, ExtractionResult
-from .nlp import parse
+from .nlp import by_language, parse
 
 
 def extract_document(document: Document, classifier=None) -> list[Event]:
+    views = by_language(document)  # a page mixing English and French: one view per language
+    if len(views) == 1:
+        return _extract_view(document, classifier)
+    events = [e for view in views for e in _extract_view(view, classifier)]
+    return merge_events(events, views=True)  # the same event told in both languages is one event
+
+
+def _extract_view(document: Document, classifier=None) -> list[Event]:
     parsed = parse(document)  # nlp: parse once
     analysis = analyse(parsed)  # dates, triggers, actors, places, claims
     events = build_events(analysis)  # group into ACLED events, attach claims
