@@ -115,12 +115,17 @@ def _claim_lex(lang: str):
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
+    def verb_alt(phrases):
+        # "fait également état de", "has also claimed": one adverb may stand inside a multi-word phrase
+        words = sorted(set(phrases), key=len, reverse=True)
+        return "|".join(r"\s+(?:\w+(?:ment|ly)\s+)?".join(re.escape(w) for w in p.split()) for p in words)
+
     outcome_re = {o: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for o, ws in c["outcomes"].items()}
     return {
         "outcomes": outcome_re,
         "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
         "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+", re.I),
-        "source_verbs": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['source_verbs'])})(?![\w-])", re.I),
+        "source_verbs": re.compile(rf"(?<![\w-])(?:{verb_alt(c['attribution']['source_verbs'])})(?![\w-])", re.I),
         "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
@@ -377,7 +382,10 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if unnamed is not None:
             return None, "sources", unnamed.group(0), via
     unnamed = lex["unnamed"].search(text, s0, s1)
-    if unnamed is not None and re.search(r"\b(?:according|selon|d'après|said|say|says)(?![\w-])", text[s0:s1], re.I):
+    cue = re.search(r"\b(?:according|selon|d'après|said|say|says)(?![\w-])", text[s0:s1], re.I)
+    # the unnamed source is the cue's: its subject before it, or its object right after it (not "residents"
+    # who merely appear later in a sentence attributed to somebody else)
+    if unnamed is not None and cue is not None and unnamed.start() - (s0 + cue.end()) <= 40:
         return None, "sources", unnamed.group(0), via
     # "Des sources locales ... évoquent des dizaines de morts": unnamed sources opening the sentence speak in it
     if unnamed is not None and len(text[s0 : unnamed.start()].split()) <= 2:

@@ -62,6 +62,9 @@ def _patterns(lang: str):
         re.compile(rf"\b(?P<m>{m})\.?\s+(?:of\s+|de\s+|d')?{year}\b", re.I),
         re.compile(rf"(?:\b(?:in|since|of|en|depuis|de)\s+|\bthe\s+|\b){year}\b(?!\s*(?:km|people|men|fighters|soldiers|%))", re.I),
     ]
+    prefixes = "|".join(re.escape(p) for p in sorted(lex.get("month_prefixes", {}), key=len, reverse=True))
+    if prefixes:  # "fin juillet", "mi-août", "late July": the month only
+        absolute.append(re.compile(rf"(?<![\w-])(?P<pre>{prefixes})(?:\s+|-)(?P<m>{m})\b(?!\s*[0-3]?\d\b)", re.I))
     wd = re.compile(rf"\b(?:(?P<last>last|dernier)\s+)?(?P<w>{weekday})(?:\s+(?P<last2>dernier|last))?\b", re.I)
     rng = re.compile(
         rf"\b(?:du|from|between)\s+(?:(?:{weekday})\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:au|to|and|et|until|-|–)\s+"
@@ -181,6 +184,12 @@ def find_dates(
                     except ValueError:
                         continue
                 found.append(DateMention(start + s, start + e, m.group(0), parsed, 1, "absolute", role_of(s)))
+            elif gd.get("pre"):  # "late July": a day inside the month, precision still the month's
+                day_in = {k.lower(): v for k, v in lexicon(lang).dates["month_prefixes"].items()}.get(gd["pre"].lower(), 1)
+                when = ref.replace(day=day_in)
+                if published is not None and (when.year, when.month) == (published.year, published.month):
+                    continue  # "earlier in August" in an August report says no more than the report's own date
+                found.append(DateMention(start + s, start + e, m.group(0), when, 3, "absolute", role_of(s)))
             else:
                 found.append(DateMention(start + s, start + e, m.group(0), ref, 3, "absolute", role_of(s)))
             taken.append((s, e))

@@ -37,6 +37,12 @@ class Mention:
 
 
 
+def _implied(kind: str, trig) -> ActorMention:
+    """An actor the report implies without naming: no span of its own, named at assembly."""
+    g = next(g for g in actor_registry().generic if g.kind == kind)
+    return ActorMention(trig.end, trig.end, "", None, g)
+
+
 # --- the document pass ---------------------------------------------------------------------------
 
 
@@ -126,8 +132,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         if trig.resolve == "violence" and not side2:
             target = implied_target(parsed, trig, lang)
             if target is not None:
-                g = next(g for g in actor_registry().generic if g.kind == target)
-                side2 = [ActorMention(trig.end, trig.end, "", None, g)]  # no span of its own: named at assembly
+                side2 = [_implied(target, trig)]
         sub = resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
@@ -137,6 +142,11 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             # a mine or an IED hits its victims; only an armed group can have laid it
             side1, side2 = [a for a in side1 + side2 if not in_state_camp(a) and not is_civilian(a)], [
                 a for a in side1 + side2 if in_state_camp(a) or is_civilian(a)]
+        if sub == "Air/drone strike" and not any(in_state_camp(a) for a in side1) and all(a.entry is None for a in side1):
+            # aircraft and armed drones here are the state's: a strike nobody is named for is the state's, and
+            # the generic words around it ("terrorist targets", "des cibles terroristes") are what it hit
+            state = [a for a in side2 if in_state_camp(a)]
+            side1, side2 = state or [_implied("state_military", trig)], [a for a in side1 + side2 if not in_state_camp(a)]
         if sub in _ONE_SIDED_SD:
             side2 = []
         date, precision, evidence, until = date_for(parsed, trig, sd)

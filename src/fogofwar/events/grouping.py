@@ -138,6 +138,16 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 m.attached = True
                 d.mentions.append(m)
                 continue
+        if best is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
+            # the army's "precision strikes on terrorist targets" and the rebels' "drone strikes killed 21
+            # civilians" at the same place are one strike told by both sides: the undated account joins the
+            # dated one as evidence, without bringing its disputed target along
+            same = [d for d in drafts if not d.background and _same_place(d.location, m.location)
+                    and any(x.sub_event_type == m.sub_event_type for x in d.mentions)]
+            if same:
+                m.attached = True
+                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
+                continue
         if best is not None:
             m.attached = True
             _add(best[1], m, best[2])

@@ -106,7 +106,7 @@ def _role(doc, trig: Trigger, mention: ActorMention) -> int:
     path = [tok, *tok.ancestors]
     for i, t in enumerate(path[:6]):
         head = t.head
-        if t.dep_ in ("pobj", "pcomp", "obl", "nmod") or (t.dep_ in ("pobj",) and head.dep_ == "prep"):
+        if t.dep_.split(":")[0] in ("pobj", "pcomp", "obl", "nmod"):  # French UD adds subtypes: obl:arg, obl:mod
             prep = head.lower_ if head.dep_ in ("prep", "case") else next((c.lower_ for c in t.children if c.dep_ == "case"), "")
             if prep in _TARGET_PREPS:
                 return 2
