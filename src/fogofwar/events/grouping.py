@@ -71,6 +71,12 @@ def _same_place(a: places_stage.Location | None, b: places_stage.Location | None
         return True
     if a.place.name == b.place.name:
         return True
+    # a report's "Mali" or "the Gao region" covers the village it names elsewhere
+    for wide, narrow in ((a.place, b.place), (b.place, a.place)):
+        if wide.kind == "country" and wide.iso3 == narrow.iso3:
+            return True
+        if wide.kind == "admin1" and wide.iso3 == narrow.iso3 and wide.admin1 == narrow.admin1:
+            return True
     return places_stage.haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
 
 
@@ -80,6 +86,9 @@ def _add(d: Draft, m: Mention, how: int) -> None:
         for a in mine:
             if a.key in d.keys(1) or a.key in d.keys(2):
                 continue
+            if a.entry is None and a.kind in ("state_military", "state_police") and any(
+                    x.entry is not None and x.kind == a.kind for x in d.side1 + d.side2):
+                continue  # "the army" after "the Malian army": the same force, already in the event
             if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and any(
                     x.entry is not None and not in_state_camp(x) for x in target):
                 continue  # "the attackers" are the named group already on that side

@@ -181,8 +181,25 @@ def _attributed(parsed: Parsed, a: ActorMention) -> bool:
     return not re.search(r"[,.;:\n]", between) and len(between.split()) <= 14
 
 
+def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
+    """Tokens of the subject of a verb of accusation above the trigger ("the CSP-DPA accused the army of
+    killing 13 civilians in a drone strike"): the accuser reports the event, the accused did it."""
+    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get("accusers", [])}
+    out: set[int] = set()
+    for anc in _trigger_root(parsed.doc, trig).ancestors:
+        if anc.lemma_.lower() in lemmas:
+            for c in anc.children:
+                if c.dep_.startswith("nsubj"):
+                    out |= {t.i for t in c.subtree}
+    return out
+
+
 def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     actors = [a for a in actors if not _attributed(parsed, a)]
+    accusers = _accusers(parsed, trig)
+    if accusers:
+        spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+        actors = [a for a, sp in spans if sp is None or sp.root.i not in accusers]
     spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
     actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
     scope = _scope(parsed.doc, trig, actor_tokens)
@@ -260,6 +277,8 @@ def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[A
     if state and others:
         first_state = actors.index(state[0]) < actors.index(others[0])
         return (state, others + civilians) if first_state else (others, state + civilians)
+    if state and civilians:
+        return state, civilians  # "the army killed 13 civilians" read on one side: the armed side acts
     if civilians and len(civilians) == len(actors):
         return [], civilians  # victims without a named perpetrator stay the target
     return actors, []
