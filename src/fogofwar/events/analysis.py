@@ -100,7 +100,14 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     for si in trig_sents:
         s = parsed.sentences[si]
         sent_locs[si] = places_stage.resolve_location(text, s.start, s.end, toponyms, countries, gaz)
-    main = _main_location(sent_locs.values(), toponyms, countries, gaz, text)
+    # the main place is the news's: a sentence dated weeks back (background) does not vote
+    def old(si):
+        d = sdates[si]
+        return bool(d.date and published and d.source == "explicit" and d.date < published - dt.timedelta(days=BACKGROUND_DAYS))
+
+    old_spans = [(parsed.sentences[i].start, parsed.sentences[i].end) for i in range(len(parsed.sentences)) if old(i)]
+    news_toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in old_spans)]
+    main = _main_location([loc for si, loc in sent_locs.items() if not old(si)], news_toponyms, countries, gaz, text)
     raw_claims = find_claims(parsed, actors)
     # a figure's own words ("50 Wagner members and 10 Malian soldiers killed") are a claim, not a second
     # description of the event, unless the killing has a named agent ("three herders were killed by Dozo hunters")

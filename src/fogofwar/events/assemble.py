@@ -155,6 +155,8 @@ def _fill_unknown_sides(d: Draft, st) -> None:
     victims_only = not d.side1 and d.side2
     if st.event_type in ("Violence against civilians", "Explosions/Remote violence") and victims_only:
         d.side1 = [_generic("unidentified")]
+    elif st.event_type == "Battles" and victims_only:
+        d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
     elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
         side = d.side1 or d.side2
         if any(in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):

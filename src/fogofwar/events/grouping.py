@@ -54,6 +54,11 @@ def _compatible(d: Draft, m: Mention) -> int:
     d1, d2 = d.keys(1), d.keys(2)
     if not (k1 or k2) or not (d1 or d2):
         return 1
+    # one side known on each: "an army unit was ambushed ... the terrorists fled after the fighting"
+    if not d1 and k1 and not k2 and d2 and not (k1 & d2):
+        return 1
+    if not d2 and k2 and not k1 and d1 and not (k2 & d1):
+        return 1
     direct = len(k1 & d1) + len(k2 & d2)
     crossed = len(k1 & d2) + len(k2 & d1)
     if direct == 0 and crossed == 0:
@@ -146,6 +151,15 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 (d.side2 if d.side1 else d.side1).extend(a for a in side if a.key not in d.keys(1) | d.keys(2))
                 m.attached = True
                 d.mentions.append(m)
+                continue
+        people = m.side1 + m.side2
+        if best is None and people and all(a.kind == "civilians" for a in people):
+            # "20 soldiers and a civilian killed in an ambush": civilians among the victims of the report's own
+            # fight at that place, not a second event
+            same = [d for d in drafts if not d.background and _same_place(d.location, m.location) and _family(d) == _family_of(m.sub_event_type)]
+            if same:
+                m.attached = True
+                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
                 continue
         if best is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # the army's "precision strikes on terrorist targets" and the rebels' "drone strikes killed 21

@@ -93,10 +93,20 @@ _TARGET_PREPS = {"on", "against", "at", "into", "contre", "sur", "visant"}
 _AGENT_PREPS = {"by", "from", "par"}
 
 
-def _role(doc, trig: Trigger, mention: ActorMention) -> int:
+@lru_cache(maxsize=4)
+def _target_subject(lang: str) -> re.Pattern:
+    words = sorted(lexicon(lang).cues.get("target_subject", []), key=len, reverse=True)
+    # "est tombée mardi dans une embuscade": up to two words may stand inside the phrase
+    alt = "|".join(r"\s+(?:[\w'-]+\s+){0,2}".join(re.escape(p) for p in w.split()) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})\s*[\w\s'-]{{0,25}}$", re.I)  # the trigger may be the phrase itself
+
+
+def _role(doc, trig: Trigger, mention: ActorMention, lang: str = "en") -> int:
     """1 = initiator, 2 = target, decided from the parse with word order as the fallback."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     ttok = _trigger_root(doc, trig)
+    if mention.start < trig.start and _target_subject(lang).search(doc.text[max(mention.end, trig.start - 40) : trig.end]):
+        return 2  # "a unit of the army fell into an ambush": the subject was ambushed
     if span is None:
         return 1 if mention.start < trig.start else 2
     tok = span.root
@@ -214,7 +224,7 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     side1: list[ActorMention] = []
     side2: list[ActorMention] = []
     for a in actors:
-        (side1 if _role(parsed.doc, trig, a) == 1 else side2).append(a)
+        (side1 if _role(parsed.doc, trig, a, parsed.document.lang) == 1 else side2).append(a)
     # one actor cannot be on both sides of one fight
     keys1 = {a.key for a in side1}
     side2 = [a for a in side2 if a.key not in keys1]
@@ -227,9 +237,29 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
             side1, side2 = [a for a in side1 if a not in st1], side2 + st1
         else:
             side1, side2 = side1 + st2, [a for a in side2 if a not in st2]
-    if not side1 or not side2:
+    if (not side1 or not side2) and len({a.key for a in side1 or side2}) > 1:
         side1, side2 = _split_camps(side1 or side2)
+    elif not side1 and side2 and all(is_civilian(a) for a in side2):
+        pass  # victims without a named perpetrator stay the target
+    elif not side1 and side2 and not _passive_or_object(parsed, trig, side2[0]):
+        side1, side2 = side2, []  # a lone actor the parse did not mark as the target ("clashes with JNIM") acts
     return side1, side2
+
+
+def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
+    """"an army unit was ambushed", "attacked the army", "attack on the army": the parse says target."""
+    span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if a.start < trig.start and _target_subject(parsed.document.lang).search(parsed.text[max(a.end, trig.start - 40) : trig.end]):
+        return True
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "flat", "flat:name") and tok.head.i != tok.i:
+        tok = tok.head  # "an army unit was ambushed": the unit is the army
+    if tok.dep_ in _TARGET_DEPS and tok.head.i == _trigger_root(parsed.doc, trig).i:
+        return True
+    case = [c.lower_ for c in tok.children if c.dep_ in ("case", "prep")]
+    return (tok.dep_ == "pobj" and tok.head.lower_ in _TARGET_PREPS) or any(c in _TARGET_PREPS for c in case)
 
 
 def _mentions(text: str, words, plural: bool = False, prefix: bool = False) -> bool:
