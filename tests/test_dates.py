@@ -53,3 +53,37 @@ def test_french_relative_dates():
     _, sd = _dates("Les combats ont éclaté le 25 juillet. Le lendemain, les rebelles ont repris l'offensive.", lang="fr")
     assert sd[0].date == dt.date(2024, 7, 25)
     assert sd[1].date == dt.date(2024, 7, 26)
+
+
+def test_month_without_day_after_a_cue_and_never_bare():
+    pub = dt.date(2024, 8, 26)
+    late = find_dates("the battle there in late July", 0, 30, "en", pub, None)
+    assert [(m.date, m.precision) for m in late] == [(dt.date(2024, 7, 25), 3)]
+    fin = find_dates("une bataille fin juillet", 0, 24, "fr", pub, None)
+    assert [(m.date, m.precision) for m in fin] == [(dt.date(2024, 7, 25), 3)]
+    assert find_dates("they may march on the town", 0, 26, "en", pub, None) == []
+    # the report's own month says no more than the report's date
+    assert find_dates("earlier in August", 0, 17, "en", pub, None) == []
+
+
+def test_a_night_between_two_days_is_the_first_day():
+    text = "132 villagers were killed in the night of 4 to 5 June 2021"
+    ms = find_dates(text, 0, len(text), "en", dt.date(2024, 8, 26), None)
+    assert [(m.date, m.role) for m in ms] == [(dt.date(2021, 6, 4), "point")]
+    text = "dans la nuit du 4 au 5 juin 2021"
+    ms = find_dates(text, 0, len(text), "fr", dt.date(2024, 8, 26), None)
+    assert [(m.date, m.role) for m in ms] == [(dt.date(2021, 6, 4), "point")]
+
+
+def test_two_days_joined_by_and_are_not_a_span():
+    text = "operations on January 4 and 9 near Serma, and fighting from July 25 to 27"
+    ms = find_dates(text, 0, len(text), "en", dt.date(2024, 8, 26), None)
+    got = [(m.date, m.role) for m in ms]
+    assert (dt.date(2024, 1, 4), "point") in got and (dt.date(2024, 1, 9), "point") in got
+    assert (dt.date(2024, 7, 25), "point") in got and (dt.date(2024, 7, 27), "until") in got
+
+
+def test_a_statement_date_anchors_the_previous_day():
+    # published Tuesday 19 March 2024: the accusation is Monday's, the strike the day before it
+    _, sd = _dates("The rebels accused the army on Monday of killing 13 civilians in a drone strike the previous day near Gao.", published="2024-03-19")
+    assert dt.date(2024, 3, 17) in [m.date for m in sd[0].mentions]

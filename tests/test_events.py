@@ -77,3 +77,38 @@ def test_report_without_publication_date_still_codes_its_event_and_figures():
 def test_place_names_unknown_to_the_gazetteer_are_reported():
     r = _extract("Gunmen attacked the village of Zorbatunga near Douentza on Sunday, killing three herders.", published="2024-03-12")
     assert r.events and "Zorbatunga" in r.events[0].reasons.get("unresolved_places", "")
+
+
+def _events(text, published, lang="en"):
+    return extract([make_document(text, name="t", published=published, lang=lang)]).events
+
+
+def test_an_accuser_is_not_a_party_and_an_unnamed_drone_strike_is_the_states():
+    text = ("The rebel alliance CSP-DPA accused Mali's army on Monday of killing 13 civilians in a drone strike "
+            "the previous day in the Gao region. In a statement, the army said it had carried out precision strikes "
+            "against terrorist targets in the area.")
+    (e,) = [e for e in _events(text, "2024-03-19") if not e.background]
+    assert e.sub_event_type == "Air/drone strike" and e.event_date == dt.date(2024, 3, 17)
+    assert (e.actor1, e.actor2) == ("Military Forces of Mali (2021-)", "Civilians (Mali)")
+
+
+def test_a_unit_that_falls_into_an_ambush_is_the_target():
+    text = "Une unité de l'armée nigérienne est tombée mardi dans une embuscade près de Tillabéri. Les combats ont duré plusieurs heures."
+    (e,) = _events(text, "2024-06-27", lang="fr")
+    assert e.actor2 == "Military Forces of Niger (2023-)" and e.actor1 == "Unidentified Armed Group (Niger)"
+
+
+def test_a_claim_of_responsibility_names_the_gunmen():
+    text = ("Gunmen opened fire on Saturday on residents digging a trench in Barsalogho, killing at least 150 people. "
+            "JNIM, the al-Qaeda affiliate, claimed responsibility for the attack on Sunday.")
+    (e,) = _events(text, "2024-08-26")
+    assert e.sub_event_type == "Attack" and e.event_date == dt.date(2024, 8, 24)
+    assert (e.actor1, e.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Civilians (Burkina Faso)")
+    assert e.assoc_actor_1 == []  # al-Qaeda describes JNIM; it took no part
+
+
+def test_a_capital_named_as_a_party_is_not_the_place():
+    text = ("Des hommes armés ont attaqué lundi le village de Ouatagouna, dans la région de Gao. "
+            "Depuis la reprise des hostilités entre les rebelles et Bamako, la zone est instable.")
+    events = _events(text, "2024-03-19", lang="fr")
+    assert events and all(e.location != "Bamako" for e in events)

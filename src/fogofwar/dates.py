@@ -67,18 +67,23 @@ def _patterns(lang: str):
         absolute.append(re.compile(rf"(?<![\w-])(?P<pre>{prefixes})(?:\s+|-)(?P<m>{m})\b(?!\s*[0-3]?\d\b)", re.I))
     wd = re.compile(rf"\b(?:(?P<last>last|dernier)\s+)?(?P<w>{weekday})(?:\s+(?P<last2>dernier|last))?\b", re.I)
     rng = re.compile(
-        rf"\b(?:du|from|between)\s+(?:(?:{weekday})\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:au|to|and|et|until|-|–)\s+"
+        rf"\b(?:du|from|between|of)\s+(?:(?:{weekday})\s+)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?:au|to|and|et|until|-|–)\s+"
         rf"(?:(?:{weekday})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er)?\s+(?P<m>{m})\.?(?:,?\s+{year})?\b",
         re.I,
     )
     rel = []
+    # "June 4 to 5, 2021", "between March 3 and 4": month first
+    rng_mf = re.compile(
+        rf"\b(?:from\s+|between\s+)?(?P<m>{m})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|and|-|–|until)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{year})?",
+        re.I,
+    )
     for entry in lex["relative"]:
         for phrase in entry["phrases"]:
             rel.append((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I), entry))
     rel.sort(key=lambda x: -len(x[0].pattern))
     until = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('until', []))})\s*$", re.I)
     since = re.compile(rf"\b(?:{'|'.join(re.escape(u) for u in lex.get('since', []))})\s*$", re.I)
-    return absolute, wd, rel, until, since, {k.lower(): v for k, v in lex["months"].items()}, rng
+    return absolute, wd, rel, until, since, {k.lower(): v for k, v in lex["months"].items()}, (rng, rng_mf)
 
 
 @lru_cache(maxsize=4)
@@ -139,7 +144,9 @@ def find_dates(
         return "point"
 
     # "from 25 to 27 July", "du jeudi 25 au samedi 27 juillet": a start and an end
-    for m in rng.finditer(seg):
+    for m in (x for pattern in rng for x in pattern.finditer(seg)):
+        if not all(m.end() <= a or m.start() >= b for a, b in taken):
+            continue
         mo = months.get(m.group("m").lower().rstrip("."))
         y = int(m.group("y")) if m.group("y") else _infer_year(mo, int(m.group("d2")), published)
         try:
@@ -149,7 +156,12 @@ def find_dates(
         if d2 < d1:
             continue
         found.append(DateMention(start + m.start(), start + m.start("d2"), seg[m.start() : m.start("d2")], d1, 1, "absolute", "point"))
-        found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "until"))
+        night = [w.lower() for w in lexicon(lang).dates.get("night_words", [])]
+        both = re.search(r"\b(?:and|et)\b", seg[m.end("d1") : m.start("d2")], re.I) and (d2 - d1).days > 1
+        if both:  # "on January 4 and 9": two days, not the days between
+            found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "point"))
+        elif not any(re.search(rf"\b{re.escape(w)}\s*(?:of\s+)?$", seg[max(0, m.start() - 15) : m.start()], re.I) for w in night):
+            found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "until"))
         taken.append(m.span())
     for i, pat in enumerate(absolute):
         for m in pat.finditer(seg):
@@ -235,7 +247,7 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
     from dataclasses import replace
 
     tok = span.root
-    for _ in range(3):
+    for _ in range(5):  # "claimed responsibility for the attack on Sunday": through the nouns to the verb
         if tok.head.i == tok.i:
             break
         tok = tok.head

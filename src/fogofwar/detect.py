@@ -88,10 +88,20 @@ def _purpose(tok) -> bool:
     ) or (tok.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children))
 
 
+def _aim(tok) -> bool:
+    """A purpose clause proper ("to shield the town", "pour mettre ... à l'abri"), not a complement
+    ("claimed to have detonated", "decided to confront")."""
+    return (_purpose(tok) and tok.dep_ in ("advcl", "acl")
+            and not any(c.dep_.startswith("aux") and c.lemma_.lower() in ("have", "avoir") for c in tok.children))
+
+
 def _governed_by(tokens, i: int, words: set[str], purpose_counts: bool = True) -> bool:
     """True when a cue word governs the trigger in the parse (a negation on its verb, 'fear' above it)."""
     tok = tokens[i]
     if purpose_counts and _purpose(tok):
+        return True
+    # "dug to shield the town from attacks", "pour mettre la localité à l'abri des attaques": attacks in an aim
+    if purpose_counts and tok.pos_ == "NOUN" and any(_aim(a) for a in list(tok.ancestors)[:3]):
         return True
     for anc in [tok, *list(tok.ancestors)[:3]]:
         if anc.lemma_.lower() in words or anc.lower_ in words:
@@ -121,6 +131,7 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
     reference = sorted(w.lower() for w in cues.get("reference", []))
     negation = {w.lower() for w in cues.get("negation", [])}
     irrealis = {w.lower() for w in cues.get("irrealis", [])}
+    protective = sorted(w.lower() for w in cues.get("protective", []))
     found: list[Trigger] = []
     for sent in parsed.sentences:
         tokens = list(sent.span)
@@ -139,7 +150,8 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
             # "took to the streets to protest": for a protest the purpose is the event
             purpose_counts = ph.entry.get("resolve") != "protest"
             if (_governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3)
-                    or _is_date_word(tokens, i, months) or _cue_near(reference, tokens, i, before=6)):
+                    or _is_date_word(tokens, i, months) or _cue_near(reference, tokens, i, before=6)
+                    or (tokens[i].pos_ == "NOUN" and _cue_near(protective, tokens, i, before=12))):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]

@@ -14,7 +14,7 @@ from ..models import Episode, Event, Evidence
 from ..places.naming import acled_name
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
 from .grouping import Draft, group
-from .roles import in_state_camp, is_civilian
+from .roles import in_state_camp, is_civilian, resolve_sub_type
 
 
 CONTEXT_DAYS = 7  # an event this long before the report's main event is context for it
@@ -55,7 +55,11 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
         deciding = [m for m in d.mentions if not m.attached and not m.weak] or [m for m in d.mentions if not m.weak] or d.mentions
-        sub = min((m.sub_event_type for m in deciding), key=lambda s: categories().get(s).priority)
+        # a generic "attack"/"opened fire" is typed again from the event's sides as grouped: the gunmen of one
+        # sentence and the residents they shot at in another make an attack on civilians, not a clash
+        subs = [(resolve_sub_type(m.trigger, d.side1, d.side2, "", doc.lang) if m.trigger.resolve == "violence" and d.side1 and d.side2 else None)
+                or m.sub_event_type for m in deciding]
+        sub = min(subs, key=lambda s: categories().get(s).priority)
         st = categories().get(sub)
         _fill_unknown_sides(d, st)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)

@@ -120,6 +120,16 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 if how and _family(d) == _family_of(m.sub_event_type):
                     target = (d, how)
                     break
+        if target is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
+            # one strike told by both sides the same day ("killed 13 civilians" / "struck terrorist targets"):
+            # the same striker, place and weapon make one event; the disputed target is not a second one
+            same = next((d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+                         and any(x.sub_event_type == m.sub_event_type for x in d.mentions) and (d.keys(1) & {a.key for a in m.side1}
+                         or any(a.kind == "state_military" for a in d.side1) and any(a.kind == "state_military" for a in m.side1))), None)
+            if same is not None:
+                m.attached = True
+                same.mentions.append(m)
+                continue
         if target is None:
             d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background)
             _add(d, m, 1)
@@ -153,6 +163,21 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 d.mentions.append(m)
                 continue
         people = m.side1 + m.side2
+        named = [a for a in people if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")]
+        if best is None and named and all(a in named or a.entry is None and a.generic is not None and a.generic.kind in _UNNAMED for a in people):
+            # "JNIM claimed the attack": the named group is who "the gunmen" of the dated account were
+            for d in sorted(drafts, key=lambda d: -len(d.mentions)):
+                vague_place = m.location is None or m.location.place is None or (m.location.geo_precision or 3) >= 3
+                if d.background or not (vague_place or _same_place(d.location, m.location)) or _family(d) != _family_of(m.sub_event_type):
+                    continue
+                side = next((x for x in (d.side1, d.side2) if x and all(a.entry is None and a.generic is not None and a.generic.kind in _UNNAMED for a in x)), None)
+                if side is not None:
+                    side[:] = named
+                    m.attached = True
+                    d.mentions.append(m)
+                    break
+            if m.attached:
+                continue
         if best is None and people and all(a.kind == "civilians" for a in people):
             # "20 soldiers and a civilian killed in an ambush": civilians among the victims of the report's own
             # fight at that place, not a second event
@@ -180,6 +205,8 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             drafts.append(d)
     return drafts
 
+
+_UNNAMED = ("unidentified", "jihadist")
 
 _FAMILY = {
     "Battles": "violence",

@@ -54,6 +54,11 @@ def date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date |
         # a date inside the trigger's phrase, not behind a relative clause ("an offensive which began in 2023")
         inside = path is not None and not any(t.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in path)
         governs = ttok.i in {t.i for t in dtok.subtree}  # "in November 2023, when ... the recovery of the city"
+        # "le massacre de Solhan, où 132 villageois avaient été tués en juin 2021": a relative clause on the
+        # trigger's own phrase dates it
+        rel = _clause_head(dtok)
+        if rel.dep_ in ("relcl", "acl:relcl", "acl") and rel.head.i in {t.i for t in ttok.subtree}:
+            inside = True
         same_clause = _clause_head(dtok).i == tclause.i
         if m.precision > 3 and not (inside or same_clause):
             continue
@@ -79,7 +84,10 @@ def date_for(parsed: Parsed, trig: Trigger, sd: SentenceDate) -> tuple[dt.date |
         main_clause = span is not None and _clause_head(span.root).dep_ == "ROOT"
         # a trigger in a subordinate clause elaborates the dated phrase ("... in November 2023, when the
         # contractors were decisive in the recovery of the city"); one in the main clause keeps the narrative
-        if (main_clause and tclause.dep_ == "ROOT") or tclause.dep_ != "ROOT":
+        # a nominal trigger ("this recalls the Solhan massacre, where 132 villagers were killed in June 2021")
+        # names an event the sentence's one explicit date belongs to, however the parse attaches it
+        nominal = ttok.pos_ in ("NOUN", "PROPN") and len([m for m in sd.mentions if m.role == "point" and m.anchor == "absolute"]) == 1
+        if (main_clause and tclause.dep_ == "ROOT") or tclause.dep_ != "ROOT" or nominal:
             return sd.date, sd.precision, [sd.mention], sd.until
     if sd.prior is not None and sd.prior.date is not None:
         return sd.prior.date, sd.prior.precision, [x for x in (sd.prior.anchor,) if x], None
@@ -204,8 +212,37 @@ def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
     return out
 
 
+def _without_descriptions(parsed: Parsed, actors: list[ActorMention]) -> list[ActorMention]:
+    """Drop actors that only describe another one through an apposition ("JNIM, the al-Qaeda affiliate, ...")."""
+    spans = {id(a): parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors}
+    out = []
+    for a in actors:
+        sp = spans[id(a)]
+        others = {t.i for b in actors if b is not a and b.key != a.key and spans[id(b)] is not None for t in spans[id(b)]}
+        tok, via_appos, described = (sp.root if sp is not None else None), False, False
+        for _ in range(4):
+            if tok is None or tok.head.i == tok.i or tok.dep_ not in ("compound", "amod", "poss", "nmod", "appos", "flat", "pobj", "prep"):
+                break
+            via_appos = via_appos or tok.dep_ == "appos"
+            tok = tok.head
+            if tok.i in others:
+                described = via_appos
+                break
+        if not described:
+            out.append(a)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _affiliation(lang: str) -> re.Pattern:
+    words = sorted(lexicon(lang).cues.get("affiliation", []), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!x)x'})\s*(?:the\s+|l'|la\s+|le\s+)?$", re.I)
+
+
 def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
-    actors = [a for a in actors if not _attributed(parsed, a)]
+    aff = _affiliation(parsed.document.lang)
+    actors = [a for a in actors if not _attributed(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
+    actors = _without_descriptions(parsed, actors)
     accusers = _accusers(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
@@ -307,8 +344,8 @@ def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[A
     if state and others:
         first_state = actors.index(state[0]) < actors.index(others[0])
         return (state, others + civilians) if first_state else (others, state + civilians)
-    if state and civilians:
-        return state, civilians  # "the army killed 13 civilians" read on one side: the armed side acts
+    if (state or others) and civilians:
+        return state or others, civilians  # "the army killed 13 civilians" read on one side: the armed side acts
     if civilians and len(civilians) == len(actors):
         return [], civilians  # victims without a named perpetrator stay the target
     return actors, []
