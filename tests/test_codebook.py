@@ -51,3 +51,12 @@ def test_every_category_is_documented():
     text = (REPO / "docs" / "codebook.md").read_text(encoding="utf-8")
     for name, st in categories().sub_types.items():
         assert f"| {st.priority} | {st.event_type} | {name} |" in text, f"{name} missing from docs/codebook.md"
+
+
+def test_by_country_names_a_registered_actor():
+    from fogofwar.codebook import actor_registry
+
+    reg = actor_registry()
+    ist = reg.by_id["islamic_state"]
+    assert dict(ist.by_country)["Mali"] == "isgs"
+    assert all(target in reg.by_id for a in reg.actors for _, target in a.by_country)

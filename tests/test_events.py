@@ -112,3 +112,18 @@ def test_a_capital_named_as_a_party_is_not_the_place():
             "Depuis la reprise des hostilités entre les rebelles et Bamako, la zone est instable.")
     events = _events(text, "2024-03-19", lang="fr")
     assert events and all(e.location != "Bamako" for e in events)
+
+
+def test_a_raid_that_hurt_nobody_is_looting_and_a_bare_islamic_state_is_the_local_branch():
+    text = ("Des combattants de l'État islamique au Sahel ont fait irruption mercredi à la foire de Ménaka, pillant les boutiques. "
+            "Personne n'a été blessé, a indiqué un élu local. L'État islamique a renforcé son emprise sur la région depuis 2022, "
+            "attaquant les villages qui soutiennent ses rivaux.")
+    (e,) = _events(text, "2024-01-19", lang="fr")
+    assert e.sub_event_type == "Looting/property destruction" and e.event_date == dt.date(2024, 1, 17)
+    assert e.actor1 == "Islamic State (Sahel)"
+
+
+def test_without_an_exchange_of_fire_there_is_no_clash():
+    text = "La gendarmerie a interpellé mardi trois suspects à Sévaré. L'opération s'est déroulée sans échange de tirs."
+    (e,) = _events(text, "2023-03-16", lang="fr")
+    assert e.sub_event_type == "Arrests"

@@ -117,6 +117,8 @@ class ActorEntry:
     names: tuple[DatedName, ...]
     aliases: dict[str, tuple[str, ...]]
     acronyms: tuple[str, ...]
+    # a name that means a different actor by country ("Islamic State" in Mali is the Sahel Province): country -> id
+    by_country: tuple[tuple[str, str], ...] = ()
 
     def name_on(self, day: dt.date | None) -> str:
         """The canonical name in force on ``day`` (the latest one when the day is unknown)."""
@@ -211,7 +213,8 @@ def actor_registry() -> ActorRegistry:
         if a["inter"] not in range(1, 9):
             raise CodebookError(f"actor {a['id']} has inter {a['inter']}, expected 1-8")
         aliases = {lang: tuple(v or ()) for lang, v in (a.get("aliases") or {}).items()}
-        actors.append(ActorEntry(a["id"], a["inter"], a.get("country"), a.get("kind"), names, aliases, tuple(a.get("acronyms") or ())))
+        by_country = tuple((str(k), str(v)) for k, v in (a.get("by_country") or {}).items())
+        actors.append(ActorEntry(a["id"], a["inter"], a.get("country"), a.get("kind"), names, aliases, tuple(a.get("acronyms") or ()), by_country))
     gdata = _read("generic.yaml")
     generic = tuple(
         GenericEntry(g["kind"], g["fallback"], g["inter"], {lang: tuple(g.get(lang) or ()) for lang in LANGS}) for g in gdata["generic"]
@@ -226,6 +229,10 @@ def actor_registry() -> ActorRegistry:
         demonyms.setdefault(lang, {}).update(table)
     reg = ActorRegistry(tuple(actors), generic, demonyms, forces_of=forces_of)
     reg.by_id.update({a.id: a for a in actors})
+    for a in actors:
+        for country, target in a.by_country:
+            if target not in reg.by_id:
+                raise CodebookError(f"actor {a.id}: by_country {country} names unknown actor {target!r}")
     return reg
 
 

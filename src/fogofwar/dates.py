@@ -288,6 +288,8 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
                 mentions = [_report_role(parsed, m, report_lemmas) for m in again]
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
+        # "has tightened its grip since 2022, attacking villages": a state of affairs over years, not an event
+        habitual = habitual or any(m.role == "since" and published is not None and m.date < published - dt.timedelta(days=60) for m in mentions)
         # a year alone never dates a whole sentence ("an offensive which began in 2023"); it can still
         # date the trigger next to it (see detect.py)
         points = [m for m in mentions if m.role == "point" and m.precision <= 3]

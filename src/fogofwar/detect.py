@@ -108,7 +108,8 @@ def _governed_by(tokens, i: int, words: set[str], purpose_counts: bool = True) -
             if anc is not tok:
                 return True
         for child in anc.children:
-            if child.dep_ in ("neg", "advmod", "aux") and (child.lower_ in words or child.lemma_.lower() in words):
+            # "sans échange de tirs", "without a fight", "no clashes": the cue may be a preposition or a determiner
+            if child.dep_ in ("neg", "advmod", "aux", "case", "mark", "det") and (child.lower_ in words or child.lemma_.lower() in words):
                 return True
     return False
 

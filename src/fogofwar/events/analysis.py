@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import places as places_stage
 from ..actors import ActorMention, find_actors
@@ -93,6 +93,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
                 if c.iso3 not in countries:
                     countries.append(c.iso3)
     toponyms = _plausible_toponyms(parsed, toponyms, countries, anchors)
+    actors = _by_country(actors, countries, gaz)
     published = doc.published
     # the document's main place: the most cited locality among event sentences
     trig_sents = sorted({t.sentence for t in triggers})
@@ -193,6 +194,22 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
             continue
         keep.append(t)
     return keep
+
+
+def _by_country(actors: list[ActorMention], countries: list[str], gaz) -> list[ActorMention]:
+    """"l'État islamique" in a report on Mali is the Sahel Province (the registry's ``by_country``), so that it
+    groups with "l'État islamique au Sahel" named in the same report."""
+    if not countries:
+        return actors
+    main = gaz.country_by_iso3(countries[0])
+    if main is None:
+        return actors
+    reg = actor_registry()
+    out = []
+    for a in actors:
+        target = dict(a.entry.by_country).get(main.country) if a.entry is not None and a.entry.by_country else None
+        out.append(replace(a, entry=reg.by_id[target]) if target in reg.by_id else a)
+    return out
 
 
 @lru_cache(maxsize=1)

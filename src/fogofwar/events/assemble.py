@@ -60,6 +60,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         subs = [(resolve_sub_type(m.trigger, d.side1, d.side2, "", doc.lang) if m.trigger.resolve == "violence" and d.side1 and d.side2 else None)
                 or m.sub_event_type for m in deciding]
         sub = min(subs, key=lambda s: categories().get(s).priority)
+        if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
+            sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
         st = categories().get(sub)
         _fill_unknown_sides(d, st)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
@@ -138,6 +140,15 @@ def _mark_earlier_context(drafts: list[Draft]) -> None:
 def _generic(kind: str) -> ActorMention:
     g = next(g for g in actor_registry().generic if g.kind == kind)
     return ActorMention(0, 0, "", None, g)  # no span of its own: an ACLED convention, not a word in the text
+
+
+def _nobody_hurt(analysis: DocumentAnalysis, d: Draft) -> bool:
+    """The paragraphs that tell the event say nobody was harmed."""
+    parsed = analysis.parsed
+    paras = {parsed.sentences[m.trigger.sentence].para for m in d.mentions}
+    text = " ".join(s.text for s in parsed.sentences if s.para in paras).lower()
+    cues = [c.lower() for c in lexicon(parsed.document.lang).cues.get("no_casualties", [])]
+    return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in cues)
 
 
 def _fill_unknown_sides(d: Draft, st) -> None:
