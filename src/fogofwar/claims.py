@@ -138,6 +138,7 @@ def _claim_lex(lang: str):
             rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", re.I
         ),
         "among": re.compile(rf"\s*(?:{alt(c.get('among', []) or ['(?!x)x'])})\s+", re.I),
+        "toll_words": re.compile(r"\b(?:bilan|toll|figures?|chiffres?)\b", re.I),
         "officials": re.compile(rf"(?<![\w-])(?:{alt(c.get('officials', []) or ['(?!x)x'])})(?![\w-])", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
@@ -184,6 +185,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     out: list[RawClaim] = []
     speaker = None  # the last explicit attribution in the paragraph ("Selon un communiqué de l'armée ... Le bilan fait état de ...")
     para = -1
+    state_speaker = None  # the last state body quoted in the document: whose "official toll" a later one is
+    last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
         if sent.para != para:
@@ -191,6 +194,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         outcomes = _outcomes_in(lex, text, s0, s1)
         sent_actors = [a for a in actors if s0 <= a.start < s1]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
+        if sentence_claimant[1] == "outlet" and last_subject is not None and _pronoun_says(lex, parsed.doc, text, s0, s1):
+            # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
+            sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
+        last_subject = _subject_actor(parsed.doc, sent_actors) or (last_subject if sent.para == para else None)
         if sentence_claimant[1] in ("actor", "sources", "official"):
             speaker = sentence_claimant
         elif speaker is not None:
@@ -233,9 +240,15 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
                     r"^[^.;:]{0,40}\b(?:and|et)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
                 victims = list(out[-1].victim_mentions)
+            if ckind == "official" and state_speaker is not None and lex["toll_words"].search(ctext):
+                claimant, ckind, ctext = state_speaker, "actor", state_speaker.text  # "the official toll" of the ministry quoted before
             for c in chosen:
                 out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
                 found_any = True
+            if ckind == "actor" and claimant is not None and claimant.kind in ("state_military", "government"):
+                state_speaker = claimant
+        if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None and sentence_claimant[0].kind in ("state_military", "government"):
+            state_speaker = sentence_claimant[0]
         claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"
@@ -249,6 +262,27 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _pronoun_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    """The sentence's reporting verb has a pronoun for its subject ("it said", "il affirme")."""
+    for verb in lex["source_verbs"].finditer(text, s0, s1):
+        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        if span is not None and any(c.dep_.startswith("nsubj") and c.pos_ == "PRON" and c.lower_ not in ("on", "one", "we", "nous", "i", "je")
+                                    for c in span.root.children):
+            return True
+    return False
+
+
+def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
+    """The named actor that is the subject of a verb in the sentence (what a following "it"/"il" refers to)."""
+    for a in actors:
+        if a.entry is None and a.kind not in ("state_military", "state_police", "government"):
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and span.root.dep_.startswith("nsubj"):
+            return a
+    return None
 
 
 def _side_phrase(lex, text: str, s0: int, s1: int, q: Quantity) -> str | None:
@@ -440,11 +474,17 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
-        cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a)]
+        cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)]
         if cands:
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]
     return fallback
+
+
+def _object(doc, a: ActorMention) -> bool:
+    """"il affirme avoir tué 40 militaires et reconnaît ...": the soldiers are the object, not the next speaker."""
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and span.root.dep_.split(":")[0] in ("obj", "dobj", "iobj", "pobj", "obl")
 
 
 def _in_relative(doc, a: ActorMention) -> bool:
@@ -467,9 +507,12 @@ def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention
 
 
 def name_claims(
-    raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]], targets: list[str] | None = None
+    raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]], targets: list[str] | None = None,
+    armed_group: str | None = None,
 ) -> list[Claim]:
-    """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure."""
+    """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure.
+
+    ``armed_group``: the one named armed group of the event, whom "the attackers" among the dead are."""
     claims = []
     for r in raw:
         if r.claimant_mention is not None:
@@ -484,6 +527,8 @@ def name_claims(
         victims_names = []
         for v in r.victim_mentions:
             n = name_actor(v, day, country).name
+            if armed_group and v.entry is None and v.generic is not None and v.generic.kind in ("unidentified", "jihadist"):
+                n = armed_group  # "dozens dead among the attackers" of a named group
             if n not in victims_names:
                 victims_names.append(n)
         inferred = False

@@ -267,6 +267,14 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         for d, _ in ep:
             for m in d.mentions:
                 by_sentence.setdefault(m.trigger.sentence, ep)
+    # a background event keeps the toll told in its own sentence ("38 soldiers were killed there in 2019"),
+    # never one of the news
+    for d, e in zip(drafts, events):
+        if e.background:
+            ep = [(d, e)]
+            episodes.append(ep)
+            for m in d.mentions:
+                by_sentence.setdefault(m.trigger.sentence, ep)
     sd = analysis.sentence_dates
     published = doc.published
     assigned: dict[int, list[RawClaim]] = {}
@@ -285,7 +293,10 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         opponents = _opponents(ep)
         one_sided = first.event_type in ("Violence against civilians", "Explosions/Remote violence")
         targets = [n for n in [first.actor2, *first.assoc_actor_2] if n] if one_sided else None
-        claims = name_claims(raw, doc, first.event_date, country, opponents, targets)
+        reg = actor_registry()
+        armed = [n for n in dict.fromkeys([first.actor1, first.actor2, *first.assoc_actor_1, *first.assoc_actor_2])
+                 if n and (e := reg.by_name(n)) is not None and e.inter in (2, 3, 4)]
+        claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None)
         for i, c in enumerate(claims):
             c.id = f"{doc.id}:c{c.start}-{i}"
         rec = reconcile(claims, doc.lang)
