@@ -81,3 +81,45 @@ def test_side_phrases_in_an_army_communique():
     by_figure = {r.quantity.low: r for r in raw}
     assert by_figure[2].victims_own and not by_figure[2].victims_enemy
     assert by_figure[15].victims_enemy and not by_figure[15].victims_own
+
+
+def _claims_of(text, published="2024-08-26", lang="en"):
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    r = extract([make_document(text, name="t", published=published, lang=lang, outlet="Test Wire")])
+    return {(c.claimant, c.victims, c.outcome, c.low, c.high) for e in r.events for c in e.claims}
+
+
+def test_the_source_nearest_its_verb_speaks_not_the_victims_before_it():
+    got = _claims_of("Gunmen opened fire on Saturday on residents digging a trench in Barsalogho, killing at least 150 people, a security source said.")
+    assert ("security sources", "Civilians (Burkina Faso)", "killed", 150, None) in got
+
+
+def test_a_pronoun_speaker_is_the_last_named_subject():
+    got = _claims_of(
+        "Les FAMa ont repoussé jeudi une attaque contre le camp de Boulkessi. Le JNIM livre une autre version. "
+        "Dans une revendication diffusée par Az-Zallaqa, il affirme avoir tué 40 militaires et reconnaît avoir perdu trois de ses combattants.",
+        published="2024-06-08", lang="fr")
+    jnim = "JNIM: Group for Support of Islam and Muslims"
+    assert (jnim, "Military Forces of Mali (2021-)", "killed", 40, 40) in got
+    assert (jnim, jnim, "killed", 3, 3) in got
+
+
+def test_an_official_toll_is_the_state_body_quoted_before_and_the_attackers_are_the_named_group():
+    got = _claims_of(
+        "Les Forces armées nigériennes affirment avoir repoussé mardi une attaque de l'État islamique au Sahel près de Banibangou. "
+        "Selon un communiqué du ministère de la Défense, les assaillants se sont repliés.\n\n"
+        "Le bilan officiel fait état, côté ami, de deux soldats blessés. "
+        "Des sources locales évoquent des dizaines de morts parmi les assaillants.",
+        published="2024-03-22", lang="fr")
+    assert ("Military Forces of Niger (2023-)", "Military Forces of Niger (2023-)", "wounded", 2, 2) in got
+    assert ("local sources", "Islamic State (Sahel)", "killed", 20, 99) in got
+
+
+def test_about_a_dozen_is_a_range():
+    from fogofwar.claims import find_quantities
+
+    text = "a toll of about a dozen dead"
+    (q,) = find_quantities(text, 0, len(text), "en")
+    assert (q.low, q.high, q.term) == (10, 14, "about a dozen")

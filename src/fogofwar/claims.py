@@ -128,7 +128,8 @@ def _claim_lex(lang: str):
         "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
         "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+", re.I),
         "source_verbs": re.compile(rf"(?<![\w-])(?:{verb_alt(c['attribution']['source_verbs'])})(?![\w-])", re.I),
-        "unnamed": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['unnamed_sources'])})(?![\w-])", re.I),
+        # every phrase a source label names is an unnamed source too ("a medical source", "eyewitnesses")
+        "unnamed": re.compile(rf"(?<![\w-])(?:{alt([*c['attribution']['unnamed_sources'], *(p for ps in (c.get('source_labels') or {}).values() for p in ps)])})(?![\w-])", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
         "enemy_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution'].get('enemy_side') or ['(?!x)x'])})(?![\w-])", re.I),
@@ -407,6 +408,10 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     verb = lex["source_verbs"].search(text, s0, s1)
     if verb is not None:
         speaker = _speaker(lex, text, s0, verb.start(), actors)
+        closer = [u for u in lex["unnamed"].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
+        if speaker is not None and closer and len(text[closer[-1].end() : verb.start()].split()) <= 6:
+            # "... killing 150 people, a security source said": the source stands between the victims and the verb
+            return None, "sources", closer[-1].group(0), via
         if speaker is not None:
             return speaker, "actor", speaker.text, via
         # "the governor of the region reports 21 dead": an official speaks for the government
@@ -414,9 +419,12 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         official = lex["officials"].search(text, s0, last_verb.start() + 1)
         if official is not None:
             return None, "official", official.group(0), via
-        unnamed = lex["unnamed"].search(text, s0, verb.start() + 1)
-        if unnamed is not None:
-            return None, "sources", unnamed.group(0), via
+        before = list(lex["unnamed"].finditer(text, s0, verb.start() + 1))
+        if before:  # the source nearest its verb ("gunmen shot residents ..., a security source said")
+            k = len(before) - 1
+            while k > 0 and re.fullmatch(r"\s*(?:and|et|,)\s*", text[before[k - 1].end() : before[k].start()]):
+                k -= 1  # "residents and a local official said": the first of the coordinated sources
+            return None, "sources", before[k].group(0), via
     unnamed = lex["unnamed"].search(text, s0, s1)
     cue = re.search(r"\b(?:according|selon|d'après|said|say|says)(?![\w-])", text[s0:s1], re.I)
     # the unnamed source is the cue's: its subject before it, or its object right after it (not "residents"
@@ -424,7 +432,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     if unnamed is not None and cue is not None and unnamed.start() - (s0 + cue.end()) <= 40:
         return None, "sources", unnamed.group(0), via
     # "Des sources locales ... évoquent des dizaines de morts": unnamed sources opening the sentence speak in it
-    if unnamed is not None and len(text[s0 : unnamed.start()].split()) <= 2:
+    if unnamed is not None and len(text[s0 : unnamed.start()].split()) <= 2 and re.search(r"sources?\b", unnamed.group(0), re.I):
         return None, "sources", unnamed.group(0), via
     if via:
         return None, "outlet", via[0], via[1:]
