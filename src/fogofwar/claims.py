@@ -32,7 +32,7 @@ _NUMBER_WORDS = {
 # words that may stand between an outcome and its figure: "death toll rose to 30", "the number of dead was higher, about 160"
 _TOLL_GAP = re.compile(
     r"[\s,:]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
-    r"s'élève|s'élevait|est|était|passé|de|à|au|moins|plus|environ|près|toll|bilan)\b[\s,:]*){0,6}",
+    r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan)(?:\b|(?<='))[\s,:]*){0,6}",
     re.I,
 )
 
@@ -139,7 +139,9 @@ def _claim_lex(lang: str):
             rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+(?:(?:the|le|la|les|l'|des|du)\s*)?(?:\w+\s+(?:of|de|du|des)\s+(?:the|la|le|l')?\s*)?$", re.I
         ),
         "among": re.compile(rf"\s*(?:{alt(c.get('among', []) or ['(?!x)x'])})\s+", re.I),
-        "toll_words": re.compile(r"\b(?:bilan|toll|figures?|chiffres?)\b", re.I),
+        "ambiguous": re.compile(rf"(?<![\w-])(?:{alt(c.get('ambiguous') or ['(?!x)x'])})(?![\w-])", re.I),
+        "toll_words": re.compile(r"\b(?:bilan|toll|figures?|chiffres?|ministry|ministère)\b", re.I),
+        "statement_nouns": {w.lower() for w in c.get("statement_nouns", [])},
         "officials": re.compile(rf"(?<![\w-])(?:{alt(c.get('officials', []) or ['(?!x)x'])})(?![\w-])", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
@@ -188,13 +190,18 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     para = -1
     state_speaker = None  # the last state body quoted in the document: whose "official toll" a later one is
     last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
+    last_speaker = None  # the last party quoted in the document (whose "statement" a later sentence cites)
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
         if sent.para != para:
             speaker, para = None, sent.para
-        outcomes = _outcomes_in(lex, text, s0, s1)
+        # "heavy losses", "dozens of victims": read as deaths only when the sentence says nothing more precise
+        outcomes = _outcomes_in(lex, text, s0, s1) or [(m.start(), m.end(), "killed") for m in lex["ambiguous"].finditer(text, s0, s1)]
         sent_actors = [a for a in actors if s0 <= a.start < s1]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
+        if sentence_claimant[1] == "outlet" and last_speaker is not None and _statement_says(lex, parsed.doc, text, s0, s1):
+            # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
+            sentence_claimant = (last_speaker, "actor", last_speaker.text, sentence_claimant[3])
         if sentence_claimant[1] == "outlet" and last_subject is not None and _pronoun_says(lex, parsed.doc, text, s0, s1):
             # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
             sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
@@ -248,8 +255,12 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                 found_any = True
             if ckind == "actor" and claimant is not None and claimant.kind in ("state_military", "government"):
                 state_speaker = claimant
+            if ckind == "actor" and claimant is not None:
+                last_speaker = claimant
         if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None and sentence_claimant[0].kind in ("state_military", "government"):
             state_speaker = sentence_claimant[0]
+        if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None:
+            last_speaker = sentence_claimant[0]
         claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"
@@ -263,6 +274,15 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    """The sentence's reporting verb has a statement for its subject ("the statement said", "le communiqué fait état")."""
+    for verb in lex["source_verbs"].finditer(text, s0, s1):
+        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        if span is not None and any(c.dep_.startswith("nsubj") and (c.lower_ in lex["statement_nouns"] or c.lemma_.lower() in lex["statement_nouns"]) for c in span.root.children):
+            return True
+    return False
 
 
 def _pronoun_says(lex, doc, text: str, s0: int, s1: int) -> bool:
@@ -333,7 +353,7 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
             after = []
         elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
             after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
-        elif q.term is None and q.low == 1 and len(between.split()) > 3:
+        elif q.term is None and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between):
             after = []  # "un"/"one" is an article far more often than a count
         else:
             chosen.append(first)

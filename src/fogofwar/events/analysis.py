@@ -17,7 +17,7 @@ from ..nlp import Parsed
 from .roles import date_for, implied_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
 
 
-BACKGROUND_DAYS = 14  # a dated mention this long before publication is context, not news
+BACKGROUND_DAYS = 14  # a dated mention this long (or longer) before publication is context, not news
 MAX_SPAN_DAYS = 7  # "until" spans longer than this are not split into daily events
 
 
@@ -104,7 +104,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # the main place is the news's: a sentence dated weeks back (background) does not vote
     def old(si):
         d = sdates[si]
-        return bool(d.date and published and d.source == "explicit" and d.date < published - dt.timedelta(days=BACKGROUND_DAYS))
+        return bool(d.date and published and d.source == "explicit" and d.date <= published - dt.timedelta(days=BACKGROUND_DAYS))
 
     old_spans = [(parsed.sentences[i].start, parsed.sentences[i].end) for i in range(len(parsed.sentences)) if old(i)]
     news_toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in old_spans)]
@@ -161,7 +161,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             side2 = []
         date, precision, evidence, until = date_for(parsed, trig, sd)
         loc, fallback = _event_location(sent_locs.get(trig.sentence), main, toponyms)
-        background = bool(date and published and precision is not None and (date < published - dt.timedelta(days=BACKGROUND_DAYS)))
+        background = bool(date and published and precision is not None and (date <= published - dt.timedelta(days=BACKGROUND_DAYS)))
         days = [date]
         if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
             days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]

@@ -280,8 +280,12 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
     assigned: dict[int, list[RawClaim]] = {}
     for rc in analysis.raw_claims:
         when = sd[rc.sentence]
-        if when.date and published and when.date < published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
-            continue  # a toll from a background event
+        if when.date and published and when.date <= published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
+            # a toll from a background event: that event's, if the report codes it ("The army had then announced 15 dead")
+            ep = next((ep for ep in episodes if ep[0][1].background and ep[0][1].event_date == when.date), None)
+            if ep is not None:
+                assigned.setdefault(id(ep), []).append(rc)
+            continue
         ep = by_sentence.get(rc.sentence, main)
         if ep is None:
             continue
@@ -330,9 +334,6 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
                 given_day.add(e.event_date)
                 if len(days) > 1:
                     e.reasons["fatalities"] = f"lowest credible total {rec.acled} split over the {len(days)} days of the fight"
-    for _, e in [(None, e) for e in events if e.background]:
-        e.fatalities = 0
-        e.reasons.setdefault("fatalities", "background event: casualty figures in the report are not about it")
 
 
 def _split(total: int, days: int) -> list[int]:
