@@ -14,7 +14,7 @@ from ..codebook import actor_registry, categories, lexicon
 from ..dates import DateMention, SentenceDate, resolve_dates
 from ..detect import Trigger, detect_mentions
 from ..nlp import Parsed
-from .roles import date_for, implied_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
+from .roles import date_for, implied_target, sentence_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
 
 
 BACKGROUND_DAYS = 14  # a dated mention this long (or longer) before publication is context, not news
@@ -52,6 +52,8 @@ _AGENT_AFTER = re.compile(r"\s+(?:by|par)\s", re.I)
 
 # strategic developments coded with the acting party only
 _ONE_SIDED_SD = {"Change to group/activity", "Headquarters or base established"}
+# events that have someone on the receiving end even when the report names nobody but the victims' trade
+_TARGETED = {"Abduction/forced disappearance", "Looting/property destruction", "Sexual violence", "Attack", "Remote explosive/landmine/IED", "Grenade"}
 
 
 @dataclass
@@ -157,6 +159,11 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             # the generic words around it ("terrorist targets", "des cibles terroristes") are what it hit
             state = [a for a in side2 if in_state_camp(a)]
             side1, side2 = state or [_implied("state_military", trig)], [a for a in side1 + side2 if not in_state_camp(a)]
+        if sub in _TARGETED and not side2:
+            # "a humanitarian worker and his driver were abducted", "a bus hit an IED": the people hit are the target
+            target = implied_target(parsed, trig, lang) or sentence_target(sent.text, lang)
+            if target is not None and not (target == "state_military" and any(in_state_camp(a) for a in side1)):
+                side2 = [_implied(target, trig)]
         if sub in _ONE_SIDED_SD:
             side2 = []
         date, precision, evidence, until = date_for(parsed, trig, sd)

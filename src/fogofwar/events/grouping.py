@@ -36,6 +36,8 @@ def _wildcards(side: list[ActorMention], known: list[ActorMention]) -> set[str]:
     keys = set()
     named = {a.key for a in known if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")}
     for a in side:
+        if a.start == a.end and not a.text:
+            continue  # an actor only implied ("the checkpoint was set on fire": its forces) never splits an event
         if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and len(named) == 1:
             keys |= named
         else:
@@ -91,6 +93,8 @@ def _add(d: Draft, m: Mention, how: int) -> None:
         for a in mine:
             if a.key in d.keys(1) or a.key in d.keys(2):
                 continue
+            if a.start == a.end and not a.text and target:
+                continue  # implied, and the event already names that side
             if a.entry is None and a.kind in ("state_military", "state_police") and any(
                     x.entry is not None and x.kind == a.kind for x in d.side1 + d.side2):
                 continue  # "the army" after "the Malian army": the same force, already in the event

@@ -329,6 +329,20 @@ def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
     return None
 
 
+def sentence_target(text: str, lang: str) -> str | None:
+    """Who a one-sided act hit when only the sentence's words say it: civilians ("a bus", "a child") or forces
+    ("a military vehicle"), and nothing when it names both or neither."""
+    cues = lexicon(lang).cues
+    low = text.lower()
+    mil = _mentions(low, cues.get("military_targets", []), plural=True)
+    civ = _mentions(low, cues.get("civilian_targets", []), plural=True)
+    if civ and not mil:
+        return "civilians"
+    if mil and not civ:
+        return "state_military"
+    return None
+
+
 _STATE_CAMP = {"state_military", "state_police", "government", "russian_forces", "foreign_military", "progovernment_militia", "peacekeepers"}
 
 
