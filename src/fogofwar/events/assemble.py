@@ -63,7 +63,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
         st = categories().get(sub)
-        _fill_unknown_sides(d, st)
+        _fill_unknown_sides(d, st, sub)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
         evidence = _evidence(doc, d, a1, a2)
@@ -151,7 +151,7 @@ def _nobody_hurt(analysis: DocumentAnalysis, d: Draft) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in cues)
 
 
-def _fill_unknown_sides(d: Draft, st) -> None:
+def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
     """ACLED's conventions for sides the report leaves unnamed.
 
     One-sided violence and explosions with only the victims named: the perpetrator is an unidentified
@@ -164,6 +164,8 @@ def _fill_unknown_sides(d: Draft, st) -> None:
         others = [a for a in d.side1 + d.side2 if a not in crowd and in_state_camp(a)]
         d.side1 = [_generic(kind)] if crowd or not (d.side1 or d.side2) else [a for a in d.side1 if a not in others]
         d.side2 = others if st.event_type == "Protests" or others else [a for a in d.side2 if a not in crowd]
+        if sub == "Peaceful protest":
+            d.side2 = []  # "protested against Barkhane / the government": what a protest is against is not a party to it
         if not d.side1:
             d.side1 = [_generic(kind)]
         return
