@@ -199,6 +199,18 @@ def _attributed(parsed: Parsed, a: ActorMention) -> bool:
     return not re.search(r"[,.;:\n]", between) and len(between.split()) <= 14
 
 
+def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
+    """Tokens of the subjects of the verbs above the trigger whose lemma is in the ``cue`` list."""
+    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get(cue, [])}
+    out: set[int] = set()
+    for anc in _trigger_root(parsed.doc, trig).ancestors:
+        if anc.lemma_.lower() in lemmas:
+            for c in anc.children:
+                if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
+                    out |= {t.i for t in c.subtree}
+    return out
+
+
 def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
     """Tokens of the subject of a verb of accusation above the trigger ("the CSP-DPA accused the army of
     killing 13 civilians in a drone strike"): the accuser reports the event, the accused did it."""
@@ -249,6 +261,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         actors = [a for a, sp in spans if sp is None or sp.root.i not in accusers]
     spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
     actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
+    # "JNIM claimed destroying a MINUSMA vehicle by IED": who claims the act did it, wherever the parse puts it
+    claim_subj = _subjects_above(parsed, trig, "claimers")
+    claimers = [a for a, sp in zip(actors, spans) if sp is not None and sp.root.i in claim_subj and not in_state_camp(a) and not is_civilian(a)]
     scope = _scope(parsed.doc, trig, actor_tokens)
     if scope:
         inside = []
@@ -258,9 +273,11 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
                 inside.append(a)
         if inside:
             actors = inside
-    side1: list[ActorMention] = []
+    side1: list[ActorMention] = list(claimers)
     side2: list[ActorMention] = []
     for a in actors:
+        if a in claimers:
+            continue
         (side1 if _role(parsed.doc, trig, a, parsed.document.lang) == 1 else side2).append(a)
     # one actor cannot be on both sides of one fight
     keys1 = {a.key for a in side1}
