@@ -125,7 +125,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in weapon_sentences)]
     # in a sentence about a protest, force and violence belong to the protest (intervention, excessive force, riot)
     protest_sentences = {t.sentence for t in triggers if t.resolve == "protest"}
-    triggers = [t for t in triggers if not (t.resolve == "violence" and t.sentence in protest_sentences)]
+    triggers = [t for t in triggers if not ((t.resolve == "violence" or t.sub_event_type == "Looting/property destruction") and t.sentence in protest_sentences)]
     # fighters detained in the course of a clash are part of the clash (ACLED codes the clash, not the arrests)
     fight_sentences = {t.sentence for t in triggers if t.resolve == "violence" or t.sub_event_type == "Armed clash"}
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]

@@ -170,7 +170,7 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
             d.side1 = [_generic(kind)]
         return
     victims_only = not d.side1 and d.side2
-    if st.event_type in ("Violence against civilians", "Explosions/Remote violence") and victims_only:
+    if (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:
         d.side1 = [_generic("unidentified")]
     elif st.event_type == "Battles" and victims_only:
         d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
