@@ -10,7 +10,7 @@ from .. import places as places_stage
 from ..actors import ActorMention, name_actor
 from ..claims import RawClaim, name_claims, reconcile
 from ..codebook import actor_registry, categories, lexicon, version
-from ..models import Episode, Event, Evidence
+from ..models import Actor, Episode, Event, Evidence
 from ..places.naming import acled_name
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
 from .grouping import Draft, group
@@ -27,6 +27,9 @@ def _primary(side: list[ActorMention], day, country) -> tuple[str | None, int | 
     if not side:
         return None, None, []
     named = [(name_actor(a, day, country), a) for a in side]
+    if country and all(a.kind == "aid" for _, a in named):
+        # aid workers are civilians to ACLED: "Civilians (Mali)", with the organisation associated
+        named.insert(0, (Actor(name=f"Civilians ({country})", inter=7, country=country, kind="civilians"), None))
     # state forces lead their side; external forces (Wagner) and militias are associated to them
     order = {1: 0, 2: 1, 3: 2, 4: 3, 6: 4, 5: 5, 7: 6, 8: 7}
     counts: dict[str, int] = {}
