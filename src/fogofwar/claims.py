@@ -216,6 +216,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
             and not _in_date(lex, text, q)
         ]
+        quantities = sorted(quantities + _singular_victims(text, outcomes, sent_actors, quantities), key=lambda q: q.start)
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
@@ -306,6 +307,34 @@ def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
     return None
 
 
+_ARTICLE = re.compile(r"(?:a|an|un|une)\s+$", re.I)
+_PASSIVE = re.compile(r"^\s+(?:was|has been|had been|is|a été|avait été|est|fut)\s+$", re.I)
+
+
+def _singular_victims(text: str, outcomes, actors: list[ActorMention], taken: list[Quantity]) -> list[Quantity]:
+    """One victim named with an article is a count of one: "shot dead a civilian", "killed a young Fulani man",
+    "a soldier was killed", "a été tué un berger". The article stands for the figure."""
+    out = []
+    for a in actors:
+        if a.text.lower().endswith(("s", "x")) or a.start == a.end:
+            continue  # plural or implied: not one person
+        art = _ARTICLE.search(text, max(0, a.start - 30), a.start)
+        if art is None:
+            art = re.search(r"(?:a|an|un|une)\s+(?:[\w-]+\s+){1,2}$", text[max(0, a.start - 30) : a.start], re.I)
+            if art is None:
+                continue
+            start = a.start - len(art.group(0))
+        else:
+            start = art.start()
+        if any(q.start <= start < q.end or start <= q.start < a.end for q in taken):
+            continue
+        after_verb = any(o[1] <= start and _TOLL_GAP.fullmatch(text[o[1] : start]) for o in outcomes)
+        passive = any(_PASSIVE.match(text[a.end : o[0]]) for o in outcomes if o[0] > a.end)
+        if after_verb or passive:
+            out.append(Quantity(start, start + len(text[start:a.start].split()[0]), 1, 1, False, None, 1))
+    return out
+
+
 def _side_phrase(lex, text: str, s0: int, s1: int, q: Quantity) -> str | None:
     """Whose losses a figure counts when the report says it by side: the nearest "côté ami" / "côté ennemi"
     (or "among its own" / "on the enemy side") before the figure, else right after it."""
@@ -353,7 +382,7 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
             after = []
         elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
             after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
-        elif q.term is None and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between):
+        elif q.term is None and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed:
             after = []  # "un"/"one" is an article far more often than a count
         else:
             chosen.append(first)
