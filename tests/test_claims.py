@@ -123,3 +123,19 @@ def test_about_a_dozen_is_a_range():
     text = "a toll of about a dozen dead"
     (q,) = find_quantities(text, 0, len(text), "en")
     assert (q.low, q.high, q.term) == (10, 14, "about a dozen")
+
+
+def test_one_person_named_with_an_article_counts_one():
+    from fogofwar.claims import find_claims
+    from fogofwar.ingest import make_document
+    from fogofwar.nlp import parse
+    from fogofwar.actors import find_actors
+
+    def raw(text, lang="en"):
+        doc = make_document(text, name="t", published="2019-11-01", lang=lang)
+        return [(r.outcome, r.quantity.low) for r in find_claims(parse(doc), find_actors(doc.text, lang)) if r.quantity]
+
+    assert raw("Unknown gunmen killed a policeman and a bystander and wounded two others in Menaka.") == [("killed", 1), ("killed", 1), ("wounded", 2)]
+    assert raw("The mayor of Boni was assassinated by unidentified gunmen.") == [("killed", 1)]
+    assert raw("Le maire de Boni a été assassiné mardi par des hommes armés.", "fr") == [("killed", 1)]
+    assert raw("A convoy of the army was attacked near Boni.") == []  # an article alone is no victim

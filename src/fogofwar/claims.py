@@ -46,6 +46,7 @@ class Quantity:
     vague: bool
     term: str | None
     acled: int | None
+    single: bool = False  # "a civilian", "the mayor": one person named, the article standing for the figure
 
 
 @lru_cache(maxsize=4)
@@ -216,7 +217,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
             and not _in_date(lex, text, q)
         ]
-        quantities = sorted(quantities + _singular_victims(text, outcomes, sent_actors, quantities), key=lambda q: q.start)
+        quantities = sorted(quantities + _singular_victims(text, s0, s1, outcomes, quantities, lang), key=lambda q: q.start)
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
@@ -244,7 +245,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             enemy = side == "enemy"
             # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
             # killed nine civilians" is both, so a verb before the figure is left to the event detector
-            fs, fe = (q.start, span_end) if chosen[0][0] > q.start else (None, None)
+            fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
             # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
             if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
                     r"^[^.;:]{0,40}\b(?:and|et)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
@@ -307,31 +308,37 @@ def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
     return None
 
 
-_ARTICLE = re.compile(r"(?:a|an|un|une)\s+$", re.I)
-_PASSIVE = re.compile(r"^\s+(?:was|has been|had been|is|a été|avait été|est|fut)\s+$", re.I)
+# between a named person and the outcome: "the mayor of Boni was assassinated", "un berger a été tué"
+_PASSIVE_GAP = re.compile(
+    r"(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|le\s+)?[\w'-]+)?\s+(?:was|has been|had been|is|were|a été|avait été|est|fut)\s+(?:\w+\s+)?", re.I)
 
 
-def _singular_victims(text: str, outcomes, actors: list[ActorMention], taken: list[Quantity]) -> list[Quantity]:
-    """One victim named with an article is a count of one: "shot dead a civilian", "killed a young Fulani man",
-    "a soldier was killed", "a été tué un berger". The article stands for the figure."""
-    out = []
-    for a in actors:
-        if a.text.lower().endswith(("s", "x")) or a.start == a.end:
-            continue  # plural or implied: not one person
-        art = _ARTICLE.search(text, max(0, a.start - 30), a.start)
-        if art is None:
-            art = re.search(r"(?:a|an|un|une)\s+(?:[\w-]+\s+){1,2}$", text[max(0, a.start - 30) : a.start], re.I)
-            if art is None:
-                continue
-            start = a.start - len(art.group(0))
-        else:
-            start = art.start()
-        if any(q.start <= start < q.end or start <= q.start < a.end for q in taken):
+@lru_cache(maxsize=4)
+def _one_person(lang: str) -> re.Pattern:
+    """An article and a singular person noun: "a civilian", "the mayor of Boni", "un berger", "le chef du village"."""
+    cues = lexicon(lang).cues
+    words = {w.lower() for w in [*cues.get("civilian_targets", []), *cues.get("military_targets", []), *cues.get("persons", [])]}
+    for g in actor_registry().generic:
+        words |= {w.lower() for w in g.words.get(lang, ())}
+    singular = sorted((w for w in words if " " not in w and not w.endswith(("s", "x"))), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?P<art>(?:a|an|the|un|une|le|la)\s+|l')(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, singular))})(?![\w-])", re.I)
+
+
+def _singular_victims(text: str, s0: int, s1: int, outcomes, taken: list[Quantity], lang: str) -> list[Quantity]:
+    """One victim named with an article is a count of one: "shot dead a civilian", "killed the village chief",
+    "the mayor of Boni was assassinated", "a été tué un berger". The article stands for the figure."""
+    out: list[Quantity] = []
+    last_end = None
+    for m in _one_person(lang).finditer(text, s0, s1):
+        start, end = m.start(), m.end()
+        if any(q.start <= start < q.end or start <= q.start < end for q in taken):
             continue
         after_verb = any(o[1] <= start and _TOLL_GAP.fullmatch(text[o[1] : start]) for o in outcomes)
-        passive = any(_PASSIVE.match(text[a.end : o[0]]) for o in outcomes if o[0] > a.end)
-        if after_verb or passive:
-            out.append(Quantity(start, start + len(text[start:a.start].split()[0]), 1, 1, False, None, 1))
+        passive = any(0 < o[0] - end <= 45 and _PASSIVE_GAP.fullmatch(text[end : o[0]]) for o in outcomes)
+        listed = last_end is not None and re.fullmatch(r"\s*(?:,|and|et)\s*", text[last_end:start])  # "killed a policeman and a bystander"
+        if after_verb or passive or listed:
+            out.append(Quantity(start, start + len(m.group("art").rstrip()), 1, 1, False, None, 1, single=True))
+            last_end = end
     return out
 
 
@@ -365,6 +372,8 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
     killed" (a listed figure shares the outcome). Before it: "killed 12 soldiers", "death toll of 30".
     Shared forward: "la mort de 47 soldats maliens et de 84 combattants".
     """
+    if q.single and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+", text[shared[1] : q.start]):
+        return [shared[0]], shared  # "killed a policeman and a bystander and wounded two": the bystander was killed too
     # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
     after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
     chosen: list[tuple[int, int, str]] = []
@@ -382,7 +391,7 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
             after = []
         elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
             after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
-        elif q.term is None and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed:
+        elif q.term is None and not q.single and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed:
             after = []  # "un"/"one" is an article far more often than a count
         else:
             chosen.append(first)
