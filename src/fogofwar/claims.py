@@ -141,6 +141,7 @@ def _claim_lex(lang: str):
         ),
         "among": re.compile(rf"\s*(?:{alt(c.get('among', []) or ['(?!x)x'])})\s+", re.I),
         "ambiguous": re.compile(rf"(?<![\w-])(?:{alt(c.get('ambiguous') or ['(?!x)x'])})(?![\w-])", re.I),
+        "same_source": re.compile(rf"(?<![\w-])(?:{alt(c.get('same_source') or ['(?!x)x'])})(?![\w-])", re.I),
         "toll_words": re.compile(r"\b(?:bilan|toll|figures?|chiffres?|ministry|ministère)\b", re.I),
         "statement_nouns": {w.lower() for w in c.get("statement_nouns", [])},
         "officials": re.compile(rf"(?<![\w-])(?:{alt(c.get('officials', []) or ['(?!x)x'])})(?![\w-])", re.I),
@@ -192,14 +193,19 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     state_speaker = None  # the last state body quoted in the document: whose "official toll" a later one is
     last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
     last_speaker = None  # the last party quoted in the document (whose "statement" a later sentence cites)
+    last_source = None  # the last claimant of any kind but the outlet ("the same source" refers back to it)
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
         if sent.para != para:
             speaker, para = None, sent.para
         # "heavy losses", "dozens of victims": read as deaths only when the sentence says nothing more precise
         outcomes = _outcomes_in(lex, text, s0, s1) or [(m.start(), m.end(), "killed") for m in lex["ambiguous"].finditer(text, s0, s1)]
-        sent_actors = [a for a in actors if s0 <= a.start < s1]
+        in_sources = [m.span() for m in lex["unnamed"].finditer(text, s0, s1)]
+        # "de sources militaires": the soldiers' word is a kind of source here, not an actor
+        sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
+        if sentence_claimant[1] in ("sources", "outlet") and lex["same_source"].search(text, s0, s1) and last_source is not None:
+            sentence_claimant = last_source  # "a précisé la même source", "selon ces mêmes sources"
         if sentence_claimant[1] == "outlet" and last_speaker is not None and _statement_says(lex, parsed.doc, text, s0, s1):
             # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
             sentence_claimant = (last_speaker, "actor", last_speaker.text, sentence_claimant[3])
@@ -248,7 +254,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
             # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
             if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
-                    r"^[^.;:]{0,40}\b(?:and|et)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
+                    r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
                 victims = list(out[-1].victim_mentions)
             if ckind == "official" and state_speaker is not None and lex["toll_words"].search(ctext):
                 claimant, ckind, ctext = state_speaker, "actor", state_speaker.text  # "the official toll" of the ministry quoted before
@@ -263,6 +269,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             state_speaker = sentence_claimant[0]
         if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None:
             last_speaker = sentence_claimant[0]
+        if sentence_claimant[1] in ("actor", "sources", "official"):
+            last_source = sentence_claimant
         claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"
@@ -446,6 +454,12 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     # "according to X"
     for m in lex["before_source"].finditer(text, s0, s1):
         after = text[m.end() : s1]
+        if re.search(r"sources?\s*$", m.group(0), re.I):
+            # "a-t-on appris de sources militaires": the cue holds the source; its adjective says which
+            adj = re.match(r"[\w-]+", after)
+            phrase = f"{m.group(0).split()[-1]} {adj.group(0)}" if adj else ""
+            if adj and lex["unnamed"].fullmatch(phrase):
+                return None, "sources", phrase, via
         actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
@@ -462,6 +476,18 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             if speaker is not None:
                 return speaker, "actor", speaker.text, via
             return None, "outlet", relay.group(0), [v for v in via if v != relay.group(0)]
+    # inverted: "..., indiquent des sources locales", "..., témoignent des habitants", "..., said a security source"
+    for v in lex["source_verbs"].finditer(text, s0, s1):
+        if not re.search(r"[,»\"]\s*$", text[max(s0, v.start() - 3) : v.start()]):
+            continue
+        after = re.sub(r"^\s*(?:-t-(?:il|elle|on)\s+)?", "", text[v.end() : v.end() + 60])
+        off = v.end() + (len(text[v.end() : v.end() + 60]) - len(after))
+        unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + len(re.match(r"(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?", after).group(0)))
+        actor = next((a for a in actors if off <= a.start <= off + 12), None)
+        if unnamed is not None:
+            return None, "sources", unnamed.group(0), via
+        if actor is not None:
+            return actor, "actor", actor.text, via
     # "X said / X's statement speaks of"
     verb = lex["source_verbs"].search(text, s0, s1)
     if verb is not None:
@@ -574,11 +600,12 @@ def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention
 
 def name_claims(
     raw: list[RawClaim], document: Document, day, country: str | None, opponents: dict[str, list[str]], targets: list[str] | None = None,
-    armed_group: str | None = None,
+    armed_group: str | None = None, attacked: list[str] | None = None,
 ) -> list[Claim]:
     """Turn raw claims into ``Claim``s with canonical names; infer victims for a party's unattributed figure.
 
-    ``armed_group``: the one named armed group of the event, whom "the attackers" among the dead are."""
+    ``armed_group``: the one named armed group of the event, whom "the attackers" among the dead are;
+    ``attacked``: the event's target side, whose own toll an unattributed figure of theirs is."""
     claims = []
     for r in raw:
         if r.claimant_mention is not None:
@@ -608,6 +635,9 @@ def name_claims(
             victims_names = [own_forces]
         elif not victims_names and targets:
             victims_names = list(targets)  # one-sided violence or an explosion: the toll is the target's
+            inferred = True
+        elif not victims_names and r.claimant_mention is not None and attacked and claimant in attacked:
+            victims_names = [claimant]  # the ambushed army's "provisional toll" is its own
             inferred = True
         elif not victims_names and r.claimant_mention is not None and opponents.get(claimant):
             victims_names = opponents[claimant]

@@ -305,7 +305,8 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         reg = actor_registry()
         armed = [n for n in dict.fromkeys([first.actor1, first.actor2, *first.assoc_actor_1, *first.assoc_actor_2])
                  if n and (e := reg.by_name(n)) is not None and e.inter in (2, 3, 4)]
-        claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None)
+        attacked = [n for n in [first.actor2, *first.assoc_actor_2] if n] if first.event_type == "Battles" else None
+        claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None, attacked)
         for i, c in enumerate(claims):
             c.id = f"{doc.id}:c{c.start}-{i}"
         rec = reconcile(claims, doc.lang)

@@ -105,8 +105,8 @@ _AGENT_PREPS = {"by", "from", "par"}
 def _target_subject(lang: str) -> re.Pattern:
     words = sorted(lexicon(lang).cues.get("target_subject", []), key=len, reverse=True)
     # "est tombée mardi dans une embuscade": up to two words may stand inside the phrase
-    alt = "|".join(r"\s+(?:[\w'-]+\s+){0,2}".join(re.escape(p) for p in w.split()) for w in words) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{alt})\s*[\w\s'-]{{0,25}}$", re.I)  # the trigger may be the phrase itself
+    alt = "|".join(r"\s+(?:[\w'()/-]+\s+){0,4}".join(re.escape(p) for p in w.split()) for w in words) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})\s*[\w\s'\"«»-]{{0,25}}$", re.I)  # the trigger may be the phrase itself
 
 
 def _role(doc, trig: Trigger, mention: ActorMention, lang: str = "en") -> int:
@@ -199,6 +199,19 @@ def _attributed(parsed: Parsed, a: ActorMention) -> bool:
     return not re.search(r"[,.;:\n]", between) and len(between.split()) <= 14
 
 
+def _inverted_source(parsed: Parsed, a: ActorMention) -> bool:
+    """"..., témoignent des habitants de la zone", "..., said a local official": the speaker after its verb."""
+    from ..claims import _claim_lex
+
+    before = parsed.text[max(0, a.start - 40) : a.start]
+    for v in _claim_lex(parsed.document.lang)["source_verbs"].finditer(before):
+        tail = before[v.end() :]
+        if re.fullmatch(r"\s*(?:-t-(?:il|elle|on)\s+)?(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?(?:[\w-]+\s+)?", tail) and re.search(
+                r"[,»\"]\s*$", before[max(0, v.start() - 3) : v.start()]):
+            return True
+    return False
+
+
 def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
     """Tokens of the subjects of the verbs above the trigger whose lemma is in the ``cue`` list."""
     lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get(cue, [])}
@@ -253,7 +266,7 @@ def _affiliation(lang: str) -> re.Pattern:
 
 def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     aff = _affiliation(parsed.document.lang)
-    actors = [a for a in actors if not _attributed(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
+    actors = [a for a in actors if not _attributed(parsed, a) and not _inverted_source(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
     actors = _without_descriptions(parsed, actors)
     accusers = _accusers(parsed, trig)
     if accusers:
