@@ -32,7 +32,8 @@ _NUMBER_WORDS = {
 # words that may stand between an outcome and its figure: "death toll rose to 30", "the number of dead was higher, about 160"
 _TOLL_GAP = re.compile(
     r"[\s,:]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
-    r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan)(?:\b|(?<='))[\s,:]*){0,6}",
+    r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\b|(?<='))[\s,:]*){0,6}",
     re.I,
 )
 
@@ -144,6 +145,8 @@ def _claim_lex(lang: str):
         "same_source": re.compile(rf"(?<![\w-])(?:{alt(c.get('same_source') or ['(?!x)x'])})(?![\w-])", re.I),
         "toll_words": re.compile(r"\b(?:bilan|toll|figures?|chiffres?|ministry|ministère)\b", re.I),
         "statement_nouns": {w.lower() for w in c.get("statement_nouns", [])},
+        "group_nouns": {w.lower() for w in c.get("group_nouns", [])},
+        "source_hints": {k: list(v) for k, v in (c.get("source_hints") or {}).items()},
         "officials": re.compile(rf"(?<![\w-])(?:{alt(c.get('officials', []) or ['(?!x)x'])})(?![\w-])", re.I),
         "loss": re.compile(rf"(?:{alt(c.get('loss_words', []) or ['(?!x)x'])})", re.I),
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
@@ -194,6 +197,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
     last_speaker = None  # the last party quoted in the document (whose "statement" a later sentence cites)
     last_source = None  # the last claimant of any kind but the outlet ("the same source" refers back to it)
+    prev_claimant = None  # the previous sentence's claimant, if any ("il avance un bilan")
+    last_armed = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
         if sent.para != para:
@@ -204,14 +209,21 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         # "de sources militaires": the soldiers' word is a kind of source here, not an actor
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
-        if sentence_claimant[1] in ("sources", "outlet") and lex["same_source"].search(text, s0, s1) and last_source is not None:
+        sentence_claimant = _refine_source(lex, text, s0, s1, sentence_claimant)
+        if last_source is not None and (lex["same_source"].fullmatch(sentence_claimant[2] or "")
+                                        or sentence_claimant[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
             sentence_claimant = last_source  # "a précisé la même source", "selon ces mêmes sources"
         if sentence_claimant[1] == "outlet" and last_speaker is not None and _statement_says(lex, parsed.doc, text, s0, s1):
             # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
             sentence_claimant = (last_speaker, "actor", last_speaker.text, sentence_claimant[3])
-        if sentence_claimant[1] == "outlet" and last_subject is not None and _pronoun_says(lex, parsed.doc, text, s0, s1):
-            # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
-            sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
+        if sentence_claimant[1] == "outlet" and _pronoun_says(lex, parsed.doc, text, s0, s1):
+            if prev_claimant is not None and sent.para == para:
+                sentence_claimant = prev_claimant  # "Un élu local parle de 22 morts. Il fait état de quatre enlevés."
+            elif last_subject is not None:
+                # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
+                sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
+        if sentence_claimant[1] in ("sources", "outlet") and last_armed is not None and _group_says(lex, parsed.doc, text, s0, s1):
+            sentence_claimant = (last_armed, "actor", last_armed.text, sentence_claimant[3])  # "le mouvement a affirmé"
         last_subject = _subject_actor(parsed.doc, sent_actors) or (last_subject if sent.para == para else None)
         if sentence_claimant[1] in ("actor", "sources", "official"):
             speaker = sentence_claimant
@@ -271,6 +283,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             last_speaker = sentence_claimant[0]
         if sentence_claimant[1] in ("actor", "sources", "official"):
             last_source = sentence_claimant
+        prev_claimant = sentence_claimant if sentence_claimant[1] in ("actor", "sources", "official") else None
+        last_armed = next((a for a in reversed(sent_actors) if a.entry is not None and a.entry.inter in (2, 3, 4)), last_armed)
         claimant, ckind, ctext, via = sentence_claimant
         if not found_any:
             # acknowledged losses without a figure: "has acknowledged having suffered casualties"
@@ -291,6 +305,34 @@ def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
     for verb in lex["source_verbs"].finditer(text, s0, s1):
         span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
         if span is not None and any(c.dep_.startswith("nsubj") and (c.lower_ in lex["statement_nouns"] or c.lemma_.lower() in lex["statement_nouns"]) for c in span.root.children):
+            return True
+    return False
+
+
+_BARE_SOURCE = re.compile(r"(?:a|an|one|the|une|des|la|les|de)?\s*sources?", re.I)
+
+
+def _refine_source(lex, text: str, s0: int, s1: int, found):
+    """"a source at Gao hospital" is a medical source, "une source proche de l'armée" a security one (``source_hints``)."""
+    mention, kind, said, via = found
+    if kind != "sources" or not _BARE_SOURCE.fullmatch((said or "").strip()):
+        return found
+    at = text.find(said, s0, s1)
+    if at < 0:
+        return found
+    after = text[at + len(said) : at + len(said) + 40].lower()
+    for label, hints in lex["source_hints"].items():
+        if any(re.search(rf"(?<![\w-]){re.escape(h.lower())}", after) for h in hints):
+            return None, "sources", label, via
+    return found
+
+
+def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    """The reporting verb's subject is "the group" / "le mouvement": the armed group named before."""
+    for verb in lex["source_verbs"].finditer(text, s0, s1):
+        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        if span is not None and any(c.dep_.startswith("nsubj") and (c.lower_ in lex["group_nouns"] or c.lemma_.lower() in lex["group_nouns"])
+                                    for c in span.root.children):
             return True
     return False
 
@@ -383,7 +425,7 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
     if q.single and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+", text[shared[1] : q.start]):
         return [shared[0]], shared  # "killed a policeman and a bystander and wounded two": the bystander was killed too
     # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
-    after = [o for o in outcomes if q.end <= o[0] <= q.end + 80]
+    after = [o for o in outcomes if q.end <= o[0] <= q.end + 120]  # an apposition may stand between: "trois VDP, les supplétifs de l'armée, ont été tués"
     chosen: list[tuple[int, int, str]] = []
     # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
     adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
@@ -478,14 +520,17 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             return None, "outlet", relay.group(0), [v for v in via if v != relay.group(0)]
     # inverted: "..., indiquent des sources locales", "..., témoignent des habitants", "..., said a security source"
     for v in lex["source_verbs"].finditer(text, s0, s1):
-        if not re.search(r"[,»\"]\s*$", text[max(s0, v.start() - 3) : v.start()]):
+        if not re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()]):
             continue
-        after = re.sub(r"^\s*(?:-t-(?:il|elle|on)\s+)?", "", text[v.end() : v.end() + 60])
+        # "a indiqué à l'AFP une source sécuritaire", "a précisé jeudi cette source"
+        after = re.sub(r"^\s*(?:-t-(?:il|elle|on)\s+)?(?:(?:à|au|to)\s+(?:l')?[\w-]+\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on\s+\w+day)\s+)?",
+                       "", text[v.end() : v.end() + 60], flags=re.I)
         off = v.end() + (len(text[v.end() : v.end() + 60]) - len(after))
         unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + len(re.match(r"(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?", after).group(0)))
         actor = next((a for a in actors if off <= a.start <= off + 12), None)
-        if unnamed is not None:
-            return None, "sources", unnamed.group(0), via
+        same = lex["same_source"].match(text, off)
+        if unnamed is not None or same is not None:
+            return None, "sources", (unnamed or same).group(0), via
         if actor is not None:
             return actor, "actor", actor.text, via
     # "X said / X's statement speaks of"
@@ -565,6 +610,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
+            if subjects and any(x.pos_ != "PRON" or x.lower_ in ("on", "one") for x in subjects):
+                return fallback  # "the source said", "on avance un bilan": a speaker that is no party; the sentence says who
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
         cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)]
         if cands:
