@@ -88,6 +88,14 @@ def _purpose(tok) -> bool:
     ) or (tok.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children))
 
 
+def _in_idiom(idioms, tokens, i: int, end: int) -> bool:
+    """The trigger sits inside a set phrase that does not mean it ("ouvrait la marche d'un convoi")."""
+    sent = tokens[0].sent
+    low = sent.text.lower()
+    t0, t1 = tokens[i].idx - sent.start_char, tokens[end - 1].idx + len(tokens[end - 1]) - sent.start_char
+    return any(m.start() <= t0 and t1 <= m.end() for rx in idioms for m in rx.finditer(low))
+
+
 def _aim(tok) -> bool:
     """A purpose clause proper ("to shield the town", "pour mettre ... à l'abri"), not a complement
     ("claimed to have detonated", "decided to confront")."""
@@ -133,6 +141,7 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
     negation = {w.lower() for w in cues.get("negation", [])}
     irrealis = {w.lower() for w in cues.get("irrealis", [])}
     protective = sorted(w.lower() for w in cues.get("protective", []))
+    idioms = [re.compile(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])") for w in cues.get("idioms", [])]
     found: list[Trigger] = []
     for sent in parsed.sentences:
         tokens = list(sent.span)
@@ -152,7 +161,8 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
             purpose_counts = ph.entry.get("resolve") != "protest"
             if (_governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3)
                     or _is_date_word(tokens, i, months) or _cue_near(reference, tokens, i, before=6)
-                    or (tokens[i].pos_ == "NOUN" and _cue_near(protective, tokens, i, before=12))):
+                    or (tokens[i].pos_ == "NOUN" and _cue_near(protective, tokens, i, before=12))
+                    or _in_idiom(idioms, tokens, i, end)):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]

@@ -84,6 +84,8 @@ def _same_place(a: places_stage.Location | None, b: places_stage.Location | None
             return True
         if wide.kind == "admin1" and wide.iso3 == narrow.iso3 and wide.admin1 == narrow.admin1:
             return True
+        if wide.kind == "admin2" and wide.iso3 == narrow.iso3 and wide.admin2 and wide.admin2 == narrow.admin2:
+            return True  # "Tapoa" (the province) and Diapaga, its town
     return places_stage.haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
 
 
@@ -124,6 +126,15 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 if how and _family(d) == _family_of(m.sub_event_type):
                     target = (d, how)
                     break
+        people = m.side1 + m.side2
+        if target is None and people and all(a.kind == "civilians" for a in people) and m.trigger.text.lower().split()[0] in _OUTCOME_WORDS:
+            # "several herders grazing nearby were wounded": hurt in the report's own fight there, not a second event
+            same = [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+                    and _family(d) == _family_of(m.sub_event_type)]
+            if same:
+                m.attached = True
+                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
+                continue
         if target is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # one strike told by both sides the same day ("killed 13 civilians" / "struck terrorist targets"):
             # the same striker, place and weapon make one event; the disputed target is not a second one
@@ -211,6 +222,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
 
 
 _UNNAMED = ("unidentified", "jihadist")
+_OUTCOME_WORDS = {"wounded", "injured", "hurt", "killed", "dead", "blessés", "blessé", "blessées", "tués", "tué", "morts"}
 
 _FAMILY = {
     "Battles": "violence",

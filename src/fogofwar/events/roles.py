@@ -204,7 +204,12 @@ def _inverted_source(parsed: Parsed, a: ActorMention) -> bool:
     from ..claims import _claim_lex
 
     before = parsed.text[max(0, a.start - 40) : a.start]
-    for v in _claim_lex(parsed.document.lang)["source_verbs"].finditer(before):
+    verbs = _claim_lex(parsed.document.lang)["source_verbs"]
+    # "..., residents said.": a trailing speaker after a comma
+    if re.search(r",\s*(?:(?:the|a|an|des|les|un|une|de)\s+)?(?:[\w-]+\s+)?$", before) and verbs.match(parsed.text, a.end + 1) and re.fullmatch(
+            r"[^.;]{0,60}", parsed.text[a.end : a.end + 1]) and re.match(r"\s*[.;]", parsed.text[verbs.match(parsed.text, a.end + 1).end() :]):
+        return True
+    for v in verbs.finditer(before):
         tail = before[v.end() :]
         if re.fullmatch(r"\s*(?:-t-(?:il|elle|on)\s+)?(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?(?:[\w-]+\s+)?", tail) and re.search(
                 r"[,»\"]\s*$", before[max(0, v.start() - 3) : v.start()]):
@@ -321,8 +326,9 @@ def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
     if a.start < trig.start and _target_subject(parsed.document.lang).search(parsed.text[max(a.end, trig.start - 40) : trig.end]):
         return True
     tok = span.root
-    while tok.dep_ in ("compound", "amod", "flat", "flat:name") and tok.head.i != tok.i:
-        tok = tok.head  # "an army unit was ambushed": the unit is the army
+    while tok.head.i != tok.i and (tok.dep_ in ("compound", "amod", "flat", "flat:name") or (
+            tok.dep_ in ("nmod", "pobj") and tok.head.pos_ in ("NOUN", "NUM", "ADP") and tok.head.i != _trigger_root(parsed.doc, trig).i)):
+        tok = tok.head  # "an army unit was ambushed": the unit is the army; "plusieurs dizaines de terroristes": the tens
     if tok.dep_ in _TARGET_DEPS and tok.head.i == _trigger_root(parsed.doc, trig).i:
         return True
     case = [c.lower_ for c in tok.children if c.dep_ in ("case", "prep")]
