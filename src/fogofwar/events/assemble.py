@@ -14,7 +14,7 @@ from ..models import Actor, Episode, Event, Evidence
 from ..places.naming import acled_name
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
 from .grouping import Draft, group
-from .roles import in_state_camp, is_civilian, resolve_sub_type
+from .roles import in_state_camp, is_civilian, resolve_sub_type, sentence_target
 
 
 CONTEXT_DAYS = 7  # an event this long before the report's main event is context for it
@@ -58,9 +58,14 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
         deciding = [m for m in d.mentions if not m.attached and not m.weak] or [m for m in d.mentions if not m.weak] or d.mentions
+        # "the army has retaken Ber after fighting": a change of hands decides the type even when told undated
+        deciding += [m for m in d.mentions if m.trigger.resolve == "territory" and not m.weak and m not in deciding]
         # a generic "attack"/"opened fire" is typed again from the event's sides as grouped: the gunmen of one
         # sentence and the residents they shot at in another make an attack on civilians, not a clash
+        # "an attack on herders' camps": a clash word whose own phrase names civilians
+        civilians_hit = bool(d.side2) and all(is_civilian(a) for a in d.side2) and any(not is_civilian(a) for a in d.side1)
         subs = [(resolve_sub_type(m.trigger, d.side1, d.side2, "", doc.lang) if m.trigger.resolve == "violence" and d.side1 and d.side2 else None)
+                or ("Attack" if m.sub_event_type == "Armed clash" and civilians_hit and sentence_target(m.trigger.text, doc.lang) == "civilians" else None)
                 or m.sub_event_type for m in deciding]
         sub = min(subs, key=lambda s: categories().get(s).priority)
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
@@ -307,6 +312,9 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
                  if n and (e := reg.by_name(n)) is not None and e.inter in (2, 3, 4)]
         attacked = [n for n in [first.actor2, *first.assoc_actor_2] if n] if first.event_type == "Battles" else None
         claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None, attacked)
+        # a headline's "4 soldiers killed" restates the army's figure quoted in the body: one claim, the army's
+        claims = [c for c in claims if not (c.claimant_kind == "outlet" and any(
+            o.claimant_kind != "outlet" and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high) for o in claims))]
         for i, c in enumerate(claims):
             c.id = f"{doc.id}:c{c.start}-{i}"
         rec = reconcile(claims, doc.lang)

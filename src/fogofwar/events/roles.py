@@ -421,6 +421,8 @@ def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Actor
             return "Attack"  # armed men against civilians, whichever side the parse put them on
         if armed(side1) and armed(side2) or armed(side1 + side2):
             return "Armed clash"
+        if not side1 and not side2 and _mentions(trig.text.lower(), lexicon(lang).cues.get("atrocity", []), plural=True):
+            return "Attack"  # "the massacres in Tillia": a massacre is of the defenceless
         if not side1 and not side2 and trig.text.lower().split()[0] not in _OUTCOME_ONLY:
             return "Armed clash"  # "the town had been attacked": an attack by unnamed parties; confidence says so
         return None
