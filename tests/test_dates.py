@@ -87,3 +87,9 @@ def test_a_statement_date_anchors_the_previous_day():
     # published Tuesday 19 March 2024: the accusation is Monday's, the strike the day before it
     _, sd = _dates("The rebels accused the army on Monday of killing 13 civilians in a drone strike the previous day near Gao.", published="2024-03-19")
     assert dt.date(2024, 3, 17) in [m.date for m in sd[0].mentions]
+
+
+def test_a_night_between_two_weekdays_is_the_first():
+    text = "douze civils ont été tués dans la nuit de jeudi à vendredi près de Kombori"
+    ms = find_dates(text, 0, len(text), "fr", dt.date(2020, 2, 2), None)
+    assert [m.date for m in ms] == [dt.date(2020, 1, 30)]

@@ -206,10 +206,14 @@ def find_dates(
                 found.append(DateMention(start + s, start + e, m.group(0), ref, 3, "absolute", role_of(s)))
             taken.append((s, e))
     if published is not None:
+        wd_alt = "|".join(lexicon(lang).dates["weekdays"])
+        night_to = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon(lang).dates.get('night_words', [])) or ['(?!x)x'])})\s+(?:de|du|from|of)\s+(?:{wd_alt})\s+(?:à|au|to|into)\s*$", re.I)
         for m in wd.finditer(seg):
             s, e = m.span()
             if not free(s, e):
                 continue
+            if night_to.search(seg[max(0, s - 40) : s]):
+                continue  # "dans la nuit de jeudi à vendredi": the night is Thursday's
             # the latest such weekday on or before publication ("on Sunday" in Sunday's paper is today)
             target = [w.lower() for w in lexicon(lang).dates["weekdays"]].index(m.group("w").lower())
             delta = (published.weekday() - target) % 7

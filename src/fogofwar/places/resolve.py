@@ -121,6 +121,12 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
         if context_iso3 and p.iso3 in context_iso3 and alt.iso3 != p.iso3:
             reason_bits.append("by document countries")
     if t.cue in ("region", "cercle") and p.kind == "locality":
+        # "la province du Bam": a unit of that name in a country of the report beats a town abroad
+        units = [q for q in ranked if q.kind in ("admin1", "admin2") and (not context_iso3 or q.iso3 in context_iso3[:1])]
+        if units:
+            p = units[0]
+            reason_bits.append(f"{t.cue} -> {p.kind} {p.name}")
+    if t.cue in ("region", "cercle") and p.kind == "locality":
         unit = gaz.admin1(t.text, p.iso3) if t.cue == "region" else gaz.admin2(t.text, p.iso3)
         if unit is None and t.cue == "cercle":
             unit = gaz.admin1(t.text, p.iso3)
