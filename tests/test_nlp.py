@@ -63,3 +63,10 @@ def test_given_language_covers_the_whole_page():
 def test_short_lines_in_another_language_do_not_split_the_page():
     text = "Reuters - Bamako\n\nLes Forces armées maliennes ont repoussé une attaque jeudi près de Boni, selon un communiqué de l'armée publié vendredi soir."
     assert make_document(text, name="t").lang_spans == ()
+
+
+def test_a_sentence_cut_mid_way_by_the_model_is_rejoined():
+    text = ("Une double attaque contre les positions de Samira, dans le département de Goteye (région de Tillabéri), a fait 10 morts "
+            "et 15 blessés parmi les Forces de défense et de sécurité ce vendredi 4 juillet, a indiqué le ministère de la Défense dans un communiqué.")
+    parsed = parse(make_document(text, name="t", lang="fr"))
+    assert len(parsed.sentences) == 1

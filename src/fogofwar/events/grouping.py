@@ -73,6 +73,13 @@ def _compatible(d: Draft, m: Mention) -> int:
     return how
 
 
+def _key(name: str | None) -> str:
+    """"Tillabéri" and "Tillaberi" are one region."""
+    from ..places.gazetteer import name_key
+
+    return name_key(name) if name else "?"
+
+
 def _same_place(a: places_stage.Location | None, b: places_stage.Location | None) -> bool:
     if a is None or b is None or a.place is None or b.place is None:
         return True
@@ -82,9 +89,9 @@ def _same_place(a: places_stage.Location | None, b: places_stage.Location | None
     for wide, narrow in ((a.place, b.place), (b.place, a.place)):
         if wide.kind == "country" and wide.iso3 == narrow.iso3:
             return True
-        if wide.kind == "admin1" and wide.iso3 == narrow.iso3 and wide.admin1 == narrow.admin1:
+        if wide.kind == "admin1" and wide.iso3 == narrow.iso3 and _key(wide.admin1 or wide.name) == _key(narrow.admin1):
             return True
-        if wide.kind == "admin2" and wide.iso3 == narrow.iso3 and wide.admin2 and wide.admin2 == narrow.admin2:
+        if wide.kind == "admin2" and wide.iso3 == narrow.iso3 and _key(wide.admin2 or wide.name) == _key(narrow.admin2):
             return True  # "Tapoa" (the province) and Diapaga, its town
     return places_stage.haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
 
