@@ -234,6 +234,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             q for q in find_quantities(text, s0, s1, lang)
             if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
             and not _in_date(lex, text, q)
+            # "one of them, a teenager, succumbed": one of a figure already given
+            and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
         ]
         quantities = sorted(quantities + _singular_victims(text, s0, s1, outcomes, quantities, lang), key=lambda q: q.start)
         shared = None  # an outcome before a figure, that a coordinated next figure shares
@@ -242,7 +244,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
             if not chosen:
                 continue
-            claimant, ckind, ctext, via = _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant)
+            claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
             span_end = max(c[1] for c in chosen)
             # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
             limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
@@ -587,6 +589,10 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
     verbs = [m for m in lex["source_verbs"].finditer(text, s0, q_start)]
     if verbs:
         v = verbs[-1]
+        # "mais des sources locales parlent de dix morts": the source right before its verb, whatever the parse says
+        near = [u for u in lex["unnamed"].finditer(text, max(s0, v.start() - 60), v.start() + 1) if len(text[u.end() : v.start()].split()) <= 2]
+        if near:
+            return None, "sources", near[-1].group(0), fallback[3]
         span = doc.char_span(v.start(), v.end(), alignment_mode="expand")
         if span is not None:
             verb = span.root
@@ -610,6 +616,12 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
+            for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
+                lo = min(t.idx for t in subj.subtree)
+                hi = max(t.idx + len(t) for t in subj.subtree)
+                u = lex["unnamed"].search(text, lo, min(hi, v.start()) + 1)
+                if u is not None:
+                    return None, "sources", u.group(0), fallback[3]
             if subjects and any(x.pos_ != "PRON" or x.lower_ in ("on", "one") for x in subjects):
                 return fallback  # "the source said", "on avance un bilan": a speaker that is no party; the sentence says who
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
