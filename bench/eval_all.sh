@@ -36,6 +36,9 @@ run ucdp       --gold "$UCDP"  --format ucdp
 run fogofwar   --gold tests/fixtures/gold --format fogofwar
 run fogofwar-en --gold tests/fixtures/gold --format fogofwar --lang en
 run fogofwar-fr --gold tests/fixtures/gold --format fogofwar --lang fr
+# the held-out pairs: written apart, never looked at while the rules were tuned (report, don't tune)
+run holdout-en --gold tests/fixtures/holdout/gold --format fogofwar --lang en
+run holdout-fr --gold tests/fixtures/holdout/gold --format fogofwar --lang fr
 
 # 2. the classifier seam, tuned on dev only (train 2017-2018, tune on 2019)
 "$PY" -m fogofwar.evaluate tune-seam --gold "$ACLED" > "$OUT/tune-seam.md"

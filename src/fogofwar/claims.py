@@ -302,15 +302,6 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     return out
 
 
-def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
-    """The sentence's reporting verb has a statement for its subject ("the statement said", "le communiqué fait état")."""
-    for verb in lex["source_verbs"].finditer(text, s0, s1):
-        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
-        if span is not None and any(c.dep_.startswith("nsubj") and (c.lower_ in lex["statement_nouns"] or c.lemma_.lower() in lex["statement_nouns"]) for c in span.root.children):
-            return True
-    return False
-
-
 _BARE_SOURCE = re.compile(r"(?:a|an|one|the|une|des|la|les|de)?\s*sources?", re.I)
 
 
@@ -329,24 +320,28 @@ def _refine_source(lex, text: str, s0: int, s1: int, found):
     return found
 
 
-def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
-    """The reporting verb's subject is "the group" / "le mouvement": the armed group named before."""
+def _says_with_subject(lex, doc, text: str, s0: int, s1: int, fits) -> bool:
+    """A reporting verb of the sentence has a subject that ``fits``: a pronoun ("it said", "il affirme"),
+    a statement ("le communiqué fait état de"), a group noun ("le mouvement a affirmé")."""
     for verb in lex["source_verbs"].finditer(text, s0, s1):
         span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
-        if span is not None and any(c.dep_.startswith("nsubj") and (c.lower_ in lex["group_nouns"] or c.lemma_.lower() in lex["group_nouns"])
-                                    for c in span.root.children):
+        if span is not None and any(c.dep_.startswith("nsubj") and fits(c) for c in span.root.children):
             return True
     return False
+
+
+def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    nouns = lex["statement_nouns"]
+    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns)
+
+
+def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    nouns = lex["group_nouns"]
+    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns)
 
 
 def _pronoun_says(lex, doc, text: str, s0: int, s1: int) -> bool:
-    """The sentence's reporting verb has a pronoun for its subject ("it said", "il affirme")."""
-    for verb in lex["source_verbs"].finditer(text, s0, s1):
-        span = doc.char_span(verb.start(), verb.end(), alignment_mode="expand")
-        if span is not None and any(c.dep_.startswith("nsubj") and c.pos_ == "PRON" and c.lower_ not in ("on", "one", "we", "nous", "i", "je")
-                                    for c in span.root.children):
-            return True
-    return False
+    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.pos_ == "PRON" and c.lower_ not in ("on", "one", "we", "nous", "i", "je"))
 
 
 def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:

@@ -232,14 +232,7 @@ def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
 def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
     """Tokens of the subject of a verb of accusation above the trigger ("the CSP-DPA accused the army of
     killing 13 civilians in a drone strike"): the accuser reports the event, the accused did it."""
-    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get("accusers", [])}
-    out: set[int] = set()
-    for anc in _trigger_root(parsed.doc, trig).ancestors:
-        if anc.lemma_.lower() in lemmas:
-            for c in anc.children:
-                if c.dep_.startswith("nsubj"):
-                    out |= {t.i for t in c.subtree}
-    return out
+    return _subjects_above(parsed, trig, "accusers")
 
 
 def _without_descriptions(parsed: Parsed, actors: list[ActorMention]) -> list[ActorMention]:
