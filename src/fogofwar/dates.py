@@ -178,7 +178,8 @@ def find_dates(
                     prev = seg[max(0, s - 5) : s].lower()
                     if "the" not in prev and "of" not in prev:
                         continue
-                found.append(DateMention(start + s, start + e, m.group(0), dt.date(y, 1, 1), 4, "absolute", role_of(s)))
+                role = "since" if re.match(r"(?:since|depuis)\b", m.group(0), re.I) else role_of(s)  # "the deadliest since 2015"
+                found.append(DateMention(start + s, start + e, m.group(0), dt.date(y, 1, 1), 4, "absolute", role))
                 taken.append((s, e))
                 continue
             if mo is None:

@@ -174,18 +174,19 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         if best is None or best[0][0] == 0:
             # no shared actor: an undated mention with one side named may fill the empty side of the
             # report's main dated event at the same place ("the battle for Tinzaouaten ... the CSP-DPA")
-            k = {a.key for a in m.side1} | {a.key for a in m.side2}
+            k = {a.key for a in m.side1 + m.side2 if a.text}  # an implied actor fills nothing
             open_drafts = [d for d in drafts if not d.background and _same_place(d.location, m.location)
                            and _family(d) == _family_of(m.sub_event_type) and (not d.side2 or not d.side1)]
             if k and open_drafts and (not m.side1 or not m.side2):
                 d = max(open_drafts, key=lambda d: len(d.mentions))
-                side = m.side1 or m.side2
+                side = [a for a in (m.side1 or m.side2) if a.text]
                 (d.side2 if d.side1 else d.side1).extend(a for a in side if a.key not in d.keys(1) | d.keys(2))
                 m.attached = True
                 d.mentions.append(m)
                 continue
         people = m.side1 + m.side2
-        named = [a for a in people if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")]
+        # named by name ("JNIM claimed ..."), not a generic word resolved to a group the report names elsewhere
+        named = [a for a in people if a.entry is not None and a.generic is None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")]
         if best is None and named and all(a in named or a.entry is None and a.generic is not None and a.generic.kind in _UNNAMED for a in people):
             # "JNIM claimed the attack": the named group is who "the gunmen" of the dated account were
             for d in sorted(drafts, key=lambda d: -len(d.mentions)):
@@ -206,7 +207,10 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             same = [d for d in drafts if not d.background and _same_place(d.location, m.location) and _family(d) == _family_of(m.sub_event_type)]
             if same:
                 m.attached = True
-                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
+                d = max(same, key=lambda d: len(d.mentions))
+                d.mentions.append(m)
+                if d.side1 and not d.side2:
+                    d.side2.extend(people)  # the drone strike's dead are its target when the report names no other
                 continue
         if best is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # the army's "precision strikes on terrorist targets" and the rebels' "drone strikes killed 21
