@@ -236,21 +236,16 @@ def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
 
 
 def _without_descriptions(parsed: Parsed, actors: list[ActorMention]) -> list[ActorMention]:
-    """Drop actors that only describe another one through an apposition ("JNIM, the al-Qaeda affiliate, ...")."""
+    """Drop actors that only qualify an apposition of another one ("JNIM, the al-Qaeda affiliate, ...")."""
     spans = {id(a): parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors}
+    mine = {t.i for sp in spans.values() if sp is not None for t in sp}
     out = []
     for a in actors:
         sp = spans[id(a)]
         others = {t.i for b in actors if b is not a and b.key != a.key and spans[id(b)] is not None for t in spans[id(b)]}
-        tok, via_appos, described = (sp.root if sp is not None else None), False, False
-        for _ in range(4):
-            if tok is None or tok.head.i == tok.i or tok.dep_ not in ("compound", "amod", "poss", "nmod", "appos", "flat", "pobj", "prep"):
-                break
-            via_appos = via_appos or tok.dep_ == "appos"
-            tok = tok.head
-            if tok.i in others:
-                described = via_appos
-                break
+        tok = sp.root if sp is not None else None
+        described = (tok is not None and tok.dep_ in ("compound", "poss", "amod", "nmod") and tok.head.dep_ == "appos"
+                     and tok.head.i not in mine and tok.head.head.i in others)
         if not described:
             out.append(a)
     return out
