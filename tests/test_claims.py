@@ -139,3 +139,12 @@ def test_one_person_named_with_an_article_counts_one():
     assert raw("The mayor of Boni was assassinated by unidentified gunmen.") == [("killed", 1)]
     assert raw("Le maire de Boni a été assassiné mardi par des hommes armés.", "fr") == [("killed", 1)]
     assert raw("A convoy of the army was attacked near Boni.") == []  # an article alone is no victim
+
+
+def test_french_speakers_after_their_verb_and_quoted_outcomes():
+    got = _claims_of(
+        "Seize soldats nigériens ont été tués et un autre est porté « disparu » après une embuscade samedi près de Tillia, "
+        "a annoncé à la télévision publique le gouverneur de la région.", published="2021-05-03", lang="fr")
+    outcomes = {(c[0], c[2], c[3]) for c in got}
+    assert ("Government of Niger", "killed", 16) in outcomes or any(c[2:4] == ("killed", 16) and c[0].startswith("Government") for c in got)
+    assert any(c[2:4] == ("missing", 1) for c in got)

@@ -124,7 +124,10 @@ def _claim_lex(lang: str):
         words = sorted(set(phrases), key=len, reverse=True)
         return "|".join(r"\s+(?:\w+(?:ment|ly)\s+)?".join(re.escape(w) for w in p.split()) for p in words)
 
-    outcome_re = {o: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for o, ws in c["outcomes"].items()}
+    def spaced(words):  # "porté « disparu »": quotes may stand inside an outcome phrase
+        return "|".join(r"[\s\"]+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True))
+
+    outcome_re = {o: re.compile(rf"(?<![\w-])(?:{spaced(ws)})(?![\w-])", re.I) for o, ws in c["outcomes"].items()}
     return {
         "outcomes": outcome_re,
         "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
@@ -519,17 +522,26 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     for v in lex["source_verbs"].finditer(text, s0, s1):
         if not re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()]):
             continue
-        # "a indiqué à l'AFP une source sécuritaire", "a précisé jeudi cette source"
-        after = re.sub(r"^\s*(?:-t-(?:il|elle|on)\s+)?(?:(?:à|au|to)\s+(?:l')?[\w-]+\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on\s+\w+day)\s+)?",
-                       "", text[v.end() : v.end() + 60], flags=re.I)
-        off = v.end() + (len(text[v.end() : v.end() + 60]) - len(after))
-        unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + len(re.match(r"(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?", after).group(0)))
-        actor = next((a for a in actors if off <= a.start <= off + 12), None)
-        same = lex["same_source"].match(text, off)
-        if unnamed is not None or same is not None:
-            return None, "sources", (unnamed or same).group(0), via
-        if actor is not None:
-            return actor, "actor", actor.text, via
+        # "a indiqué à l'AFP une source sécuritaire", "a précisé jeudi cette source", "a annoncé à la télévision
+        # publique le gouverneur": the speaker may stand a few words after its verb
+        tail = text[v.end() : v.end() + 80]
+        head = re.match(r"\s*(?:-t-(?:il|elle|on)\s+)?", tail).end()
+        words = [m.start() for m in re.finditer(r"(?<=\s)\S", tail[head:])]
+        for off in [v.end() + head] + [v.end() + head + w for w in words[:5]]:
+            if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
+                                r"\w+day|evening|night)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
+                break  # only a place, a medium or a day may stand between the verb and its speaker
+            art = re.match(r"(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?", text[off : off + 5]).end()
+            unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + art)
+            same = lex["same_source"].match(text, off)
+            if unnamed is not None or same is not None:
+                return None, "sources", (unnamed or same).group(0), via
+            official = lex["officials"].match(text, off)
+            if official is not None and not any(off <= a.start < off + len(official.group(0)) for a in actors):
+                return None, "official", official.group(0), via
+            actor = next((a for a in actors if off <= a.start <= off + 12), None)
+            if actor is not None:
+                return actor, "actor", actor.text, via
     # "X said / X's statement speaks of"
     verb = lex["source_verbs"].search(text, s0, s1)
     if verb is not None:
