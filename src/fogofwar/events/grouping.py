@@ -118,6 +118,19 @@ def _add(d: Draft, m: Mention, how: int) -> None:
         d.location = m.location
 
 
+def _attach(m: Mention, candidates: list[Draft], fill_target: list[ActorMention] | None = None) -> bool:
+    """Fold a mention into the largest candidate as evidence, without its actors (optionally filling an
+    empty target side); False when there is no candidate."""
+    if not candidates:
+        return False
+    d = max(candidates, key=lambda d: len(d.mentions))
+    m.attached = True
+    d.mentions.append(m)
+    if fill_target and d.side1 and not d.side2:
+        d.side2.extend(fill_target)
+    return True
+
+
 def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     """Group mentions into drafts: one per day, place and actor pair."""
     drafts: list[Draft] = []
@@ -136,21 +149,15 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         people = m.side1 + m.side2
         if target is None and people and all(a.kind == "civilians" for a in people) and m.trigger.text.lower().split()[0] in _OUTCOME_WORDS:
             # "several herders grazing nearby were wounded": hurt in the report's own fight there, not a second event
-            same = [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
-                    and _family(d) == _family_of(m.sub_event_type)]
-            if same:
-                m.attached = True
-                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
+            if _attach(m, [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+                           and _family(d) == _family_of(m.sub_event_type)]):
                 continue
         if target is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # one strike told by both sides the same day ("killed 13 civilians" / "struck terrorist targets"):
             # the same striker, place and weapon make one event; the disputed target is not a second one
-            same = next((d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
-                         and any(x.sub_event_type == m.sub_event_type for x in d.mentions) and (d.keys(1) & {a.key for a in m.side1}
-                         or any(a.kind == "state_military" for a in d.side1) and any(a.kind == "state_military" for a in m.side1))), None)
-            if same is not None:
-                m.attached = True
-                same.mentions.append(m)
+            if _attach(m, [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+                           and any(x.sub_event_type == m.sub_event_type for x in d.mentions) and (d.keys(1) & {a.key for a in m.side1}
+                           or any(a.kind == "state_military" for a in d.side1) and any(a.kind == "state_military" for a in m.side1))][:1]):
                 continue
         if target is None:
             d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background)
@@ -204,23 +211,16 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         if best is None and people and all(a.kind == "civilians" for a in people):
             # "20 soldiers and a civilian killed in an ambush": civilians among the victims of the report's own
             # fight at that place, not a second event
-            same = [d for d in drafts if not d.background and _same_place(d.location, m.location) and _family(d) == _family_of(m.sub_event_type)]
-            if same:
-                m.attached = True
-                d = max(same, key=lambda d: len(d.mentions))
-                d.mentions.append(m)
-                if d.side1 and not d.side2:
-                    d.side2.extend(people)  # the drone strike's dead are its target when the report names no other
+            # the drone strike's dead are its target when the report names no other
+            if _attach(m, [d for d in drafts if not d.background and _same_place(d.location, m.location)
+                           and _family(d) == _family_of(m.sub_event_type)], fill_target=people):
                 continue
         if best is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # the army's "precision strikes on terrorist targets" and the rebels' "drone strikes killed 21
             # civilians" at the same place are one strike told by both sides: the undated account joins the
             # dated one as evidence, without bringing its disputed target along
-            same = [d for d in drafts if not d.background and _same_place(d.location, m.location)
-                    and any(x.sub_event_type == m.sub_event_type for x in d.mentions)]
-            if same:
-                m.attached = True
-                max(same, key=lambda d: len(d.mentions)).mentions.append(m)
+            if _attach(m, [d for d in drafts if not d.background and _same_place(d.location, m.location)
+                           and any(x.sub_event_type == m.sub_event_type for x in d.mentions)]):
                 continue
         if best is not None:
             m.attached = True
