@@ -196,6 +196,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     out: list[RawClaim] = []
     speaker = None  # the last explicit attribution in the paragraph ("Selon un communiqué de l'armée ... Le bilan fait état de ...")
     para = -1
+    quotes = [m.span() for m in re.finditer(r'"[^"\n]{10,}"', text)]  # « ... » is '"' after normalisation
     state_speaker = None  # the last state body quoted in the document: whose "official toll" a later one is
     last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
     last_speaker = None  # the last party quoted in the document (whose "statement" a later sentence cites)
@@ -212,6 +213,8 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         # "de sources militaires": the soldiers' word is a kind of source here, not an actor
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
+        if sentence_claimant[1] == "outlet":
+            sentence_claimant = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or sentence_claimant
         sentence_claimant = _refine_source(lex, text, s0, s1, sentence_claimant)
         if last_source is not None and (lex["same_source"].fullmatch(sentence_claimant[2] or "")
                                         or sentence_claimant[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
@@ -303,6 +306,18 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _quoted_by(lex, text: str, s0: int, s1: int, quotes, actors: list[ActorMention], document: Document):
+    """A sentence inside a quotation is the word of whoever the quotation is attributed to after it:
+    « Nos hommes sont tombés... Le bilan est de 16 morts », a annoncé le gouverneur."""
+    for q0, q1 in quotes:
+        if q0 <= s0 and s1 <= q1 + 1:
+            stop = text.find(".", q1, q1 + 200)
+            end = stop if stop != -1 else min(len(text), q1 + 200)
+            found = _claimant(lex, text, q1, end, [a for a in actors if q1 <= a.start < end], document)
+            return found if found[1] != "outlet" else None
+    return None
 
 
 _BARE_SOURCE = re.compile(r"(?:a|an|one|the|une|des|la|les|de)?\s*sources?", re.I)
@@ -527,7 +542,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         tail = text[v.end() : v.end() + 80]
         head = re.match(r"\s*(?:-t-(?:il|elle|on)\s+)?", tail).end()
         words = [m.start() for m in re.finditer(r"(?<=\s)\S", tail[head:])]
-        for off in [v.end() + head] + [v.end() + head + w for w in words[:5]]:
+        for off in [v.end() + head] + [v.end() + head + w for w in words[:8]]:
             if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
                                 r"\w+day|evening|night)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
                 break  # only a place, a medium or a day may stand between the verb and its speaker
