@@ -243,7 +243,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             # "one of them, a teenager, succumbed": one of a figure already given
             and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
         ]
-        quantities = sorted(quantities + _singular_victims(text, s0, s1, outcomes, quantities, lang), key=lambda q: q.start)
+        singles = _singular_victims(text, s0, s1, outcomes, [q for q in quantities if not (q.low == 1 and q.term is None)], lang)
+        # "un jeune du village a été tué": the article read as the number one gives way to the person it names
+        quantities = [q for q in quantities if not any(q.start == x.start for x in singles)]
+        quantities = sorted(quantities + singles, key=lambda q: q.start)
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
             nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
@@ -496,6 +499,9 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
         if not info:
             continue
         kind = info.get("kind") or "state_military"
+        # "trois ressortissants italiens", "two French nationals": the demonym of civilians named just before it
+        if any(a.kind == "civilians" and 0 <= start + m.start() - a.end <= 3 for a in already):
+            continue
         g = next((g for g in reg.generic if g.kind == kind), None)
         entry = reg.state_military(info.get("country")) if kind == "state_military" else None
         mention = ActorMention(start + m.start(), start + m.end(), m.group(0), entry, g, info.get("country"))
