@@ -309,7 +309,7 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         targets = [n for n in [first.actor2, *first.assoc_actor_2] if n] if one_sided else None
         reg = actor_registry()
         armed = [n for n in dict.fromkeys([first.actor1, first.actor2, *first.assoc_actor_1, *first.assoc_actor_2])
-                 if n and (e := reg.by_name(n)) is not None and e.inter in (2, 3, 4)]
+                 if n and (entry := reg.by_name(n)) is not None and entry.inter in (2, 3, 4)]
         attacked = [n for n in [first.actor2, *first.assoc_actor_2] if n] if first.event_type == "Battles" else None
         claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None, attacked)
         # a headline's "4 soldiers killed" restates the army's figure quoted in the body: one claim, the army's
