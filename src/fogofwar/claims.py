@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import ActorMention, name_actor
-from .codebook import actor_registry, lexicon
+from .codebook import actor_registry, lexicon, phrase_alternation
 from .models import Claim, Document
 from .nlp import Parsed
 
@@ -119,13 +119,11 @@ def _claim_lex(lang: str):
     def alt(words):
         return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-    def verb_alt(phrases):
-        # "fait également état de", "has also claimed": one adverb may stand inside a multi-word phrase
-        words = sorted(set(phrases), key=len, reverse=True)
-        return "|".join(r"\s+(?:\w+(?:ment|ly)\s+)?".join(re.escape(w) for w in p.split()) for p in words)
+    def verb_alt(phrases):  # "fait également état de", "has also claimed": one adverb inside a phrase
+        return phrase_alternation(phrases, r"\s+(?:\w+(?:ment|ly)\s+)?")
 
     def spaced(words):  # "porté « disparu »": quotes may stand inside an outcome phrase
-        return "|".join(r"[\s\"]+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True))
+        return phrase_alternation(words, r"[\s\"]+")
 
     outcome_re = {o: re.compile(rf"(?<![\w-])(?:{spaced(ws)})(?![\w-])", re.I) for o, ws in c["outcomes"].items()}
     return {

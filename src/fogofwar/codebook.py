@@ -8,6 +8,8 @@ to a user copy of the folder to use instead of the shipped one.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -250,6 +252,13 @@ class Lexicon:
     dates: dict[str, Any]
     vague: dict[str, dict[str, Any]]
     modifiers: dict[str, list[str]]
+
+
+def phrase_alternation(phrases, gap: str) -> str:
+    """A regex alternation of lexicon phrases, longest first, with ``gap`` between their words (what may stand
+    inside a phrase: an adverb in "fait également état", a quote in "porté « disparu »", a date in
+    "tombée mardi dans une embuscade")."""
+    return "|".join(gap.join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @lru_cache(maxsize=len(LANGS))

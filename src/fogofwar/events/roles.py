@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..actors import ActorMention
-from ..codebook import lexicon
+from ..codebook import lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate
 from ..detect import Trigger
 from ..nlp import Parsed
@@ -103,9 +103,8 @@ _AGENT_PREPS = {"by", "from", "par"}
 
 @lru_cache(maxsize=4)
 def _target_subject(lang: str) -> re.Pattern:
-    words = sorted(lexicon(lang).cues.get("target_subject", []), key=len, reverse=True)
-    # "est tombée mardi dans une embuscade": up to two words may stand inside the phrase
-    alt = "|".join(r"\s+(?:[\w'()/-]+\s+){0,4}".join(re.escape(p) for p in w.split()) for w in words) or "(?!x)x"
+    # "est tombée mardi (06/10) dans une embuscade": up to four words may stand inside the phrase
+    alt = phrase_alternation(lexicon(lang).cues.get("target_subject", []), r"\s+(?:[\w'()/-]+\s+){0,4}") or "(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{alt})\s*[\w\s'\"«»-]{{0,25}}$", re.I)  # the trigger may be the phrase itself
 
 
