@@ -156,3 +156,47 @@ def test_a_sentence_inside_a_quotation_is_the_word_of_whom_it_is_attributed_to()
         "« Nos hommes sont tombés hier dans une embuscade tendue par des bandits armés. Le bilan de cette attaque est "
         "de 16 morts et 6 blessés », a annoncé à la télévision publique le gouverneur de la région.", published="2021-05-03", lang="fr")
     assert {c[0] for c in got if c[2:4] in (("killed", 16), ("wounded", 6))} == {"Government of Niger"}
+
+
+def _fr(text, published="2023-03-08"):
+    return _claims_of("Attaque près de Boni\n\n" + text, published=published, lang="fr")
+
+
+def test_an_article_is_not_a_count_of_one():
+    # "une source", "une position" are articles, not the first figure of a list
+    got = _fr("Selon une source de sécurité, au moins neuf soldats ont été tués mardi près de Boni.")
+    assert {c[3] for c in got if c[2] == "killed"} == {9}
+    got = _fr("Attaque contre une position de l'armée près de Boni, trois soldats et des dizaines de terroristes tués.")
+    assert 1 not in {c[3] for c in got}
+
+
+def test_french_sources_as_written():
+    cases = [
+        ("Neuf soldats ont été tués mardi près de Boni, a indiqué une deuxième source sécuritaire.", "security sources"),
+        ("Neuf soldats ont perdu la vie mardi près de Boni, apprend-on de sources de sécurité.", "security sources"),
+        ("Neuf civils ont été tués mardi près de Boni, ont indiqué deux responsables du gouvernorat.", "local officials"),
+        ("Un autre responsable a fait état mardi de neuf morts à Boni.", "local officials"),
+        ("« Neuf personnes ont été tuées à Boni », a dit un représentant local.", "local sources"),
+        ("Un précédent bilan communiqué par une source locale faisait état de neuf civils tués à Boni mardi.", "local sources"),
+    ]
+    for text, label in cases:
+        assert any(c[0] == label and c[3] == 9 for c in _fr(text)), text
+
+
+def test_a_toll_and_a_spokesman_speak_for_the_army():
+    got = _fr("Des jihadistes ont attaqué mardi un camp de l'armée à Boni. Un précédent bilan de l'armée malienne faisait état de cinq soldats tués.")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[3] == 5 for c in got)
+    got = _fr("« Nous déplorons neuf morts dans nos rangs », a affirmé le porte-parole de l'armée, le colonel Diarra, après l'attaque de Boni mardi.")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[3] == 9 for c in got)
+
+
+def test_fallen_soldiers_are_dead_but_not_those_who_fell_into_an_ambush():
+    got = _fr("Le bilan provisoire fait état de sept militaires tombés lors de l'attaque de Boni mardi, précise l'armée.")
+    assert any(c[2:4] == ("killed", 7) for c in got)
+    got = _fr("Sept militaires tombés dans une embuscade mardi près de Boni ont été secourus.")
+    assert not any(c[2] == "killed" for c in got)
+
+
+def test_weapons_are_not_casualties():
+    got = _fr("Selon l'armée, les assaillants ont abandonné 12 corps, 9 AK-47 et 4 motos après l'attaque de Boni mardi.")
+    assert {c[3] for c in got} == {12}

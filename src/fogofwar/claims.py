@@ -31,9 +31,9 @@ _NUMBER_WORDS = {
 
 # words that may stand between an outcome and its figure: "death toll rose to 30", "the number of dead was higher, about 160"
 _TOLL_GAP = re.compile(
-    r"[\s,:]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
+    r"[\s,:\"«»“”]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
     r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\b|(?<='))[\s,:]*){0,6}",
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\b|(?<='))[\s,:\"«»“”]*){0,6}",
     re.I,
 )
 
@@ -58,7 +58,8 @@ def _quantity_re(lang: str) -> re.Pattern:
     words = sorted(_NUMBER_WORDS[lang].split(), key=len, reverse=True)
     num_word = rf"(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*"
     mod = rf"(?P<mod>{'|'.join(re.escape(m) for m in mods)})\s+" if mods else ""
-    vag = "|".join(re.escape(v) for v in vague)
+    # a quotation mark may open inside a vague figure: un bilan d'une « quinzaine de morts »
+    vag = "|".join(r"[\s\"«“]+".join(map(re.escape, v.split())) for v in vague)
     return re.compile(
         rf"(?<![\w-])(?:{mod})?(?:(?P<digits>\d{{1,3}}(?:[,. ]\d{{3}})+|\d+)|(?P<vague>{vag})|(?P<word>{num_word}))(?![\w-])",
         re.I,
@@ -89,7 +90,7 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
             low = high = value
             vague, term, acled = False, None, value
         elif m.group("vague"):
-            term = m.group("vague").lower()
+            term = " ".join(re.sub(r"[\"«“]", " ", m.group("vague")).lower().split())
             if mod and f"{mod} {term}" in {k.lower() for k in lex.vague}:
                 term, mod = f"{mod} {term}", ""  # "about a dozen" is its own entry (10-14), not "about" + "a dozen" (12)
             spec = lex.vague[term] if term in lex.vague else lex.vague[next(k for k in lex.vague if k.lower() == term)]
@@ -112,12 +113,47 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
     return out
 
 
+_ARTICLES = r"(?:un|une|des|les|le|la|deux|trois|plusieurs|a|an|the|two|three|several)"
+
+
+def _source_alternation(c, phrases) -> str:
+    adjs = c["attribution"].get("source_adjectives") or []
+    adj = rf"(?:\s+(?:{'|'.join(map(re.escape, adjs))}))?" if adjs else ""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        words = p.split()
+        if len(words) > 1 and re.fullmatch(_ARTICLES, words[0], re.I):
+            out.append(re.escape(words[0]) + adj + r"\s+" + r"\s+".join(map(re.escape, words[1:])))
+        else:
+            out.append(r"\s+".join(map(re.escape, words)))
+    return "|".join(out)
+
+
+def _article_end(text: str, off: int) -> int:
+    """Where the noun starts after an article or a small number: "des sources", "l'armée", "deux responsables"."""
+    m = re.compile(rf"(?:{_ARTICLES}\s+|[dl]['’]\s*|de\s+)?", re.I).match(text, off)
+    return m.end()
+
+
+def _unnamed_at(lex, text: str, off: int):
+    """An unnamed source starting at ``off``, with or without its article."""
+    return lex["unnamed"].match(text, off) or lex["unnamed"].match(text, _article_end(text, off))
+
+
+def _plain_source(lang: str, text: str) -> str:
+    """"une première source sécuritaire" -> "une source sécuritaire": the adjective does not change the label."""
+    adjs = lexicon(lang).claims["attribution"].get("source_adjectives") or []
+    if not adjs:
+        return text
+    return re.sub(rf"^({_ARTICLES})\s+(?:{'|'.join(map(re.escape, adjs))})\s+", r"\1 ", text.strip(), flags=re.I)
+
+
 @lru_cache(maxsize=4)
 def _claim_lex(lang: str):
     c = lexicon(lang).claims
 
-    def alt(words):
-        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    def alt(words):  # either apostrophe: "d'un" and "d’un"
+        return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True))
 
     def verb_alt(phrases):  # "fait également état de", "has also claimed": one adverb inside a phrase
         return phrase_alternation(phrases, r"\s+(?:\w+(?:ment|ly)\s+)?")
@@ -129,10 +165,21 @@ def _claim_lex(lang: str):
     return {
         "outcomes": outcome_re,
         "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
-        "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})\s+", re.I),
+        "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})(?:\s+|(?<=['’]))", re.I),
+        # "a affirmé le porte-parole de l'armée": a title whose holder speaks for the actor named after it
+        "speaks_for": re.compile(
+            rf"(?:{_ARTICLES}\s+|l['’])(?:{alt(c['attribution'].get('speaks_for') or ['(?!x)x'])})\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?",
+            re.I,
+        ),
         "source_verbs": re.compile(rf"(?<![\w-])(?:{verb_alt(c['attribution']['source_verbs'])})(?![\w-])", re.I),
         # every phrase a source label names is an unnamed source too ("a medical source", "eyewitnesses")
-        "unnamed": re.compile(rf"(?<![\w-])(?:{alt([*c['attribution']['unnamed_sources'], *(p for ps in (c.get('source_labels') or {}).values() for p in ps)])})(?![\w-])", re.I),
+        # "une première source sécuritaire", "un autre responsable": an adjective may follow a source's article
+        "unnamed": re.compile(
+            rf"(?<![\w-])(?:{_source_alternation(c, [*c['attribution']['unnamed_sources'], *(p for ps in (c.get('source_labels') or {}).values() for p in ps)])})(?![\w-])",
+            re.I,
+        ),
+        # "un précédent bilan de l'armée", "le bilan communiqué par une source locale": the toll's author
+        "toll_by": re.compile(c["attribution"].get("toll_by") or r"(?!x)x", re.I),
         "relays": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['relays'])})(?![\w-])"),
         "own_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['own_side'])})(?![\w-])", re.I),
         "enemy_side": re.compile(rf"(?<![\w-])(?:{alt(c['attribution'].get('enemy_side') or ['(?!x)x'])})(?![\w-])", re.I),
@@ -153,7 +200,10 @@ def _claim_lex(lang: str):
         "suffered": re.compile(c.get("suffered_losses", r"(?!x)x"), re.I),
         # "132 dead, including several children": a part of a figure already counted
         "subset": re.compile(rf"(?<![\w-])(?:{alt(c.get('subset', ['including']))})\s+$", re.I),
+        "subset_start": re.compile(rf"(?:{alt(c.get('subset', ['including']))})\s+", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
+        "one_person": _one_person(lang),
+        "outcome_exceptions": [({w.lower() for w in e["words"]}, re.compile(e["not_before"], re.I)) for e in c.get("outcome_exceptions") or []],
     }
 
 
@@ -161,6 +211,8 @@ def _outcomes_in(lex, text: str, start: int, end: int) -> list[tuple[int, int, s
     hits = []
     for outcome, rx in lex["outcomes"].items():
         for m in rx.finditer(text, start, end):
+            if any(m.group(0).lower() in words and rx_not.match(text, m.end()) for words, rx_not in lex["outcome_exceptions"]):
+                continue  # "tombés dans une embuscade"
             hits.append((m.start(), m.end(), outcome))
     hits.sort()
     return hits
@@ -247,7 +299,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         quantities = sorted(quantities + singles, key=lambda q: q.start)
         shared = None  # an outcome before a figure, that a coordinated next figure shares
         for qi, q in enumerate(quantities):
-            nxt_q = quantities[qi + 1].start if qi + 1 < len(quantities) else s1
+            nxt_q = _next_figure(lex, text, quantities, qi, s1)
             chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
             if not chosen:
                 continue
@@ -307,6 +359,19 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
                     q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
                     out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
+
+
+def _next_figure(lex, text: str, quantities: list[Quantity], qi: int, s1: int) -> int:
+    """Where the next figure starts, past an aside that details this one: in "Sept personnes, parmi lesquelles
+    un chef de village et un maître coranique, ont été enlevées" the outcome after the aside is the seven's."""
+    q = quantities[qi]
+    aside = re.match(r"[^,;.]{0,30},\s*", text[q.end : q.end + 60])
+    if aside and lex["subset_start"].match(text, q.end + aside.end()):
+        close = text.find(",", q.end + aside.end(), s1)
+        if close != -1:
+            later = [x.start for x in quantities[qi + 1 :] if x.start > close]
+            return later[0] if later else s1
+    return quantities[qi + 1].start if qi + 1 < len(quantities) else s1
 
 
 def _quoted_by(lex, text: str, s0: int, s1: int, quotes, actors: list[ActorMention], document: Document):
@@ -453,6 +518,8 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
         gap = text[q.end : nxt_q]
         # "50 Wagner members and 10 Malian soldiers killed": figures in one list share the outcome word
         listed = re.search(r"(?:\band|\bet|,)\s*$", gap) and len(gap.split()) <= 7 and not lex["source_verbs"].search(gap)
+        if listed and q.term is None and not q.single and q.low == 1 and text[q.start].isalpha() and not lex["one_person"].match(text, q.start):
+            listed = False  # "selon une source de sécurité, 16 soldats tués": an article, not the first of a list
         if first[0] > nxt_q and not listed:
             after = []
         elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
@@ -512,15 +579,42 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
 def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], document: Document):
     """(claimant mention, kind, text, via) for a sentence."""
     via = [m.group(0) for m in lex["relays"].finditer(text, s0, s1)]
+    # "un précédent bilan de l'armée faisait état de cinq morts": the toll's author
+    for m in lex["toll_by"].finditer(text, s0, s1):
+        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 4), None)
+        if actor is not None:
+            return actor, "actor", actor.text, via
+        unnamed = _unnamed_at(lex, text, m.end())
+        if unnamed is not None:
+            return None, "sources", unnamed.group(0), via
+        official = lex["officials"].match(text, m.end()) or lex["officials"].match(text, _article_end(text, m.end()))
+        if official is not None:
+            return None, "official", official.group(0), via
     # "according to X"
     for m in lex["before_source"].finditer(text, s0, s1):
         after = text[m.end() : s1]
+        if re.match(r"(?:laquelle|lequel|lesquels|lesquelles|qui|whom|which)\b", after, re.I):
+            # "a confié une source sécuritaire, selon laquelle ...": the source just named
+            back = [u for u in lex["unnamed"].finditer(text, s0, m.start()) if len(text[u.end() : m.start()].split()) <= 2]
+            if back:
+                return None, "sources", back[-1].group(0), via
+            named = [a for a in actors if a.end <= m.start() and len(text[a.end : m.start()].split()) <= 2]
+            if named:
+                return named[-1], "actor", named[-1].text, via
+            continue
+        same = lex["same_source"].match(text, m.end()) or lex["same_source"].match(text, m.start())
+        if same is not None:
+            return None, "sources", same.group(0), via  # "selon la même source": resolved to the last source by the caller
         if re.search(r"sources?\s*$", m.group(0), re.I):
             # "a-t-on appris de sources militaires": the cue holds the source; its adjective says which
             adj = re.match(r"[\w-]+", after)
             phrase = f"{m.group(0).split()[-1]} {adj.group(0)}" if adj else ""
             if adj and lex["unnamed"].fullmatch(phrase):
                 return None, "sources", phrase, via
+            # "apprend-on de sources de sécurité": the cue's own noun starts the source's name
+            named = lex["unnamed"].match(text, m.start() + re.search(r"sources?\s*$", m.group(0), re.I).start())
+            if named is not None and named.end() > m.end():
+                return None, "sources", named.group(0), via
         actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
@@ -550,7 +644,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
                                 r"\w+day|evening|night)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
                 break  # only a place, a medium or a day may stand between the verb and its speaker
-            art = re.match(r"(?:(?:des|de|d'|les|la|le|l'|un|une|the|a|an)\s*)?", text[off : off + 5]).end()
+            art = _article_end(text, off) - off
             unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + art)
             same = lex["same_source"].match(text, off)
             if unnamed is not None or same is not None:
@@ -559,10 +653,19 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             if official is not None and not any(off <= a.start < off + len(official.group(0)) for a in actors):
                 return None, "official", official.group(0), via
             actor = next((a for a in actors if off <= a.start <= off + 12), None)
+            title = lex["speaks_for"].match(text, off)
+            if title is not None:
+                actor = next((a for a in actors if title.end() - 2 <= a.start <= title.end() + 2), actor)
             if actor is not None:
                 return actor, "actor", actor.text, via
     # "X said / X's statement speaks of"
-    verb = lex["source_verbs"].search(text, s0, s1)
+    # "sans faire état de pertes": a verb said not to be said reports nothing
+    verbs = [v for v in lex["source_verbs"].finditer(text, s0, s1) if not re.search(r"\b(?:sans|without|not|pas)\s+$", text[max(s0, v.start() - 8) : v.start()], re.I)]
+    # "Dans un communiqué lu vendredi, l'état-major affirme ...": the first verb with a speaker before it
+    verb = verbs[0] if verbs else None
+    if verb is not None and len(verbs) > 1 and verb.group(0).lower() in lex["statement_nouns"] | {"bilan", "revendication", "statement", "toll"}:
+        if _speaker(lex, text, s0, verb.start(), actors) is None and _speaker(lex, text, s0, verbs[1].start(), actors) is not None:
+            verb = verbs[1]
     if verb is not None:
         speaker = _speaker(lex, text, s0, verb.start(), actors)
         closer = [u for u in lex["unnamed"].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
@@ -677,8 +780,13 @@ def _in_relative(doc, a: ActorMention) -> bool:
     return False
 
 
+def _institution(a: ActorMention) -> bool:
+    """"l'état-major", "the army", "le gouvernement": a state body in the singular speaks; "soldiers" are counted."""
+    return a.entry is None and a.generic is not None and a.generic.kind in ("state_military", "government") and not a.text.split()[0].lower().endswith(("s", "x"))
+
+
 def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
-    cands = [a for a in actors if s0 <= a.start < verb_start and a.generic is None or (a.entry is not None and a.start < verb_start)]
+    cands = [a for a in actors if s0 <= a.start < verb_start and (a.generic is None or _institution(a)) or (a.entry is not None and a.start < verb_start)]
     cands = [a for a in cands if a.start < verb_start]
     return cands[-1] if cands else None
 
@@ -751,7 +859,7 @@ def name_claims(
 
 def _source_label(lang: str, text: str) -> str:
     """"sources locales", "a local source" -> "local sources": one English label per kind of unnamed source."""
-    low = text.strip().lower()
+    low = " ".join(_plain_source(lang, text).lower().split())
     for label, phrases in (lexicon(lang).claims.get("source_labels") or {}).items():
         if low in (p.lower() for p in phrases):
             return label

@@ -209,11 +209,21 @@ def find_dates(
     if published is not None:
         wd_alt = "|".join(lexicon(lang).dates["weekdays"])
         night_to = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon(lang).dates.get('night_words', [])) or ['(?!x)x'])})\s+(?:de|du|from|of)\s+(?:{wd_alt})\s+(?:à|au|to|into)\s*$", re.I)
+        # "dans la nuit de mercredi à jeudi, vers 4 heures du matin": an hour after midnight puts it on the second day
+        night_words = "|".join(map(re.escape, lexicon(lang).dates.get("night_words", []))) or "(?!x)x"
+        small_hours = re.compile(
+            rf"(?:{night_words})\s+(?:de|du|from|of)\s+(?P<w1>{wd_alt})\s+(?:à|au|to|into)\s+(?P<w2>{wd_alt})\b[\s,]*"
+            r"(?:\w+\s+){0,3}?(?:vers|à|aux alentours de|autour de|around|at|about)\s+(?P<h>\d{1,2})\s*(?:h\b|heures?\b|a\.?\s?m\b|o'clock)",
+            re.I,
+        )
+        after_midnight = {m.start("w1") for m in small_hours.finditer(seg) if int(m.group("h")) < 7}
         for m in wd.finditer(seg):
             s, e = m.span()
             if not free(s, e):
                 continue
-            if night_to.search(seg[max(0, s - 40) : s]):
+            if s in after_midnight:
+                continue  # the night's first weekday, when the hour says the attack came after midnight
+            if night_to.search(seg[max(0, s - 40) : s]) and not any(0 < s - w1 < 40 for w1 in after_midnight):
                 continue  # "dans la nuit de jeudi à vendredi": the night is Thursday's
             # the latest such weekday on or before publication ("on Sunday" in Sunday's paper is today)
             target = [w.lower() for w in lexicon(lang).dates["weekdays"]].index(m.group("w").lower())

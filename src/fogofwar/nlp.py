@@ -139,7 +139,10 @@ def parse(document: Document) -> Parsed:
                 continue
             if "\n" in text[last_end:s]:
                 para += 1
-            elif sentences and (text[s].islower() or text[s] in ",;)") and not re.search(r"[.!?…:]\W*$", text[sentences[-1].start : sentences[-1].end]):
+            elif sentences and (
+                (text[s].islower() or text[s] in ",;)") and not re.search(r"[.!?…:]\W*$", text[sentences[-1].start : sentences[-1].end])
+                or re.search(r"\w$", text[sentences[-1].start : sentences[-1].end])  # "On dénombre quatre | VDP (...)": no sentence ends on a word
+            ):
                 # the small models sometimes cut a sentence mid-way ("... a fait 10 morts | ce vendredi, a indiqué
                 # le ministère"): a piece that starts in lower case after no full stop continues the sentence
                 prev = sentences.pop()

@@ -434,7 +434,8 @@ def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Actor
 
 def place_follows(parsed: Parsed, trig: Trigger, toponyms, lang: str) -> bool:
     nouns = [w.lower() for w in lexicon(lang).cues.get("place_nouns", [])]
-    after = parsed.text[trig.end : trig.end + 45]
-    if any(trig.end <= t.start <= trig.end + 35 for t in toponyms):
+    end = min(trig.end + 45, parsed.sentences[trig.sentence].end)  # "s'être emparé d'un butin. | Chef-lieu de ...": not past the sentence
+    after = parsed.text[trig.end : end]
+    if any(trig.end <= t.start <= min(trig.end + 35, end) for t in toponyms):
         return True
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", after.lower()) for n in nouns)

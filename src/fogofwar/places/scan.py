@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cues import cuebook
 from .gazetteer import Gazetteer, TIER_BASE
@@ -111,12 +112,27 @@ def _accept(gaz: Gazetteer, cb, surface: str, key: str, items, single: bool) -> 
         return []
     if (single and key in cb.never_single) or key in cb.never_names:
         return []
+    if single and key in _function_words():
+        # "Douze civils", "Au moins onze": a sentence-initial function or number word is no French town
+        # or Swiss village; it stays a place only for a curated entry, a country or a first-level region
+        items = [(t, p) for t, p in items if t != TIER_BASE or p.kind in ("country", "admin1")]
+        if not items and not country_iso:
+            return []
     if single and key in cb.common_single:
         items = [(t, p) for t, p in items
                  if t != TIER_BASE or p.kind != "locality" or (p.population or 0) >= cb.common_min_population]
         if not items and not country_iso:
             return []
     return _rank(gaz, key, surface, items)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """spaCy's English and French stop words (articles, pronouns, number words), as name keys."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(name_key(w) for w in EN | FR)
 
 
 def name_candidates(surface: str, gazetteer: Gazetteer | None = None) -> list[Place]:
