@@ -127,3 +127,29 @@ def test_without_an_exchange_of_fire_there_is_no_clash():
     text = "La gendarmerie a interpellé mardi trois suspects à Sévaré. L'opération s'est déroulée sans échange de tirs."
     (e,) = _events(text, "2023-03-16", lang="fr")
     assert e.sub_event_type == "Arrests"
+
+
+def test_a_frame_names_both_sides_and_a_group_s_own_soldiers_are_its_fighters():
+    evs = _events(
+        "Ménaka : l'EIGS et le JNIM s'affrontent\n\n"
+        "De violents combats ont opposé samedi les jihadistes de l'État islamique au Sahel à ceux du Groupe de soutien à l'islam "
+        "et aux musulmans (JNIM) près d'Andéramboukane, selon des sources locales. "
+        "L'État islamique affirme que ses « soldats » ont tué 25 membres du JNIM.", "2024-03-11", lang="fr")
+    pairs = {frozenset((e.actor1, e.actor2)) for e in evs if not e.background}
+    assert pairs == {frozenset(("Islamic State (Sahel)", "JNIM: Group for Support of Islam and Muslims"))}
+
+
+def test_an_army_that_took_no_part_is_no_side():
+    evs = _events(
+        "Ménaka : combats entre jihadistes\n\n"
+        "Des combats ont opposé samedi des combattants du JNIM à ceux de l'EIGS près d'Andéramboukane. "
+        "Les forces armées maliennes n'ont pas pris part aux combats, selon des sources locales.", "2024-03-11", lang="fr")
+    assert all("Military" not in (e.actor1 or "") + (e.actor2 or "") for e in evs)
+
+
+def test_the_small_hours_of_a_night_are_the_second_day():
+    evs = _events(
+        "Attaque à Téra\n\n"
+        "Des hommes armés ont enlevé six personnes dans la nuit de dimanche à lundi, vers 3 heures du matin, à Téra, selon des sources locales.",
+        "2024-02-21", lang="fr")
+    assert {e.event_date for e in evs} == {dt.date(2024, 2, 19)}

@@ -148,7 +148,7 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
         chosen.append(mention)
         taken_until = mention.end
         taken_span = (mention.start, mention.end)
-    return _resolve_generic(_absorb_heads(chosen, text))
+    return _resolve_generic(_absorb_heads(chosen, text), text)
 
 
 def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -161,15 +161,25 @@ def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]
                 and text[prev.end : m.start].strip() == ""):
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
             continue
+        if (prev is not None and prev.entry is None and prev.generic is not None and m.entry is not None and m.generic is None
+                and prev.generic.kind in ("state_military", "russian_forces", "jihadist", "separatist", "unidentified")
+                and _OF_GROUP.fullmatch(text[prev.end : m.start])):
+            out[-1] = replace(m, start=prev.start, text=text[prev.start : m.end])  # "les jihadistes de l'État islamique", "fighters of JNIM"
+            continue
         out.append(m)
     return out
+
+
+_OF_GROUP = re.compile(r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|d['’]|de\s+|of\s+(?:the\s+)?|from\s+(?:the\s+)?)", re.I)
+# "ses « soldats »", "its fighters": a group's own men, not the state's
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:ses|leurs|its|their)\s*[\"«“]?\s*$", re.I)
 
 
 # "the rebels" may name a separatist movement or another rebel group
 _KIND_FAMILY = {"separatist": {"separatist", "rebel"}}
 
 
-def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
+def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[ActorMention]:
     """Give generic mentions the nearest specific actor of their kind: the last one before, else the first after.
 
     State forces are the exception: "the army", "the convoy" mean the army the report is about (the state
@@ -187,6 +197,11 @@ def _resolve_generic(mentions: list[ActorMention]) -> list[ActorMention]:
             out.append(m)
             continue
         if m.generic.kind == "state_military" and m.country is None:
+            owner = next((p for p in reversed(out[max(0, i - 3) : i]) if p.entry is not None and p.entry.kind in ("jihadist", "separatist", "rebel")
+                          and m.start - p.end < 80), None) if _POSSESSIVE_BEFORE.search(text[max(0, m.start - 12) : m.start]) else None
+            if owner is not None:
+                out.append(replace(m, entry=owner.entry, generic=None))  # "l'État islamique affirme que ses « soldats » ont tué"
+                continue
             out.append(replace(m, entry=reg.by_id[dominant]) if dominant else m)
             continue
         target = None

@@ -35,6 +35,7 @@ class Mention:
     background: bool
     attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
     weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
+    headline: bool = False  # in the title: a summary of the report's news, wherever it says it happened
 
 
 
@@ -175,7 +176,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             evidence = evidence + [until]
         weak = not (side1 or side2)
         for day in days:
-            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak))
+            headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 

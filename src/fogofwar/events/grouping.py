@@ -112,6 +112,8 @@ def _add(d: Draft, m: Mention, how: int) -> None:
                 continue  # "the attackers" are the named group already on that side
             target.append(a)
     d.mentions.append(m)
+    if m.headline and d.location is not None and d.location.place is not None:
+        return  # the title names the region; the body says where
     if d.location is None or (d.location.place is None and m.location.place is not None) or (
         not m.location_fallback and d.mentions and all(x.location_fallback for x in d.mentions[:-1])
     ):
@@ -222,6 +224,14 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             if _attach(m, [d for d in drafts if not d.background and _same_place(d.location, m.location)
                            and any(x.sub_event_type == m.sub_event_type for x in d.mentions)]):
                 continue
+        if best is None and m.headline:
+            # "Gao : l'EIGS et le JNIM s'affrontent": the title sums up the body's news, named by region or town
+            keys = {a.key for a in people if a.text}
+            news = [d for d in drafts if not d.background and _family(d) == _family_of(m.sub_event_type) and _compatible(d, m)
+                    and (not keys or keys & (d.keys(1) | d.keys(2)))]
+            if news:
+                main = max(news, key=lambda d: len(d.mentions))
+                best = (None, main, _compatible(main, m))
         if best is not None:
             m.attached = True
             _add(best[1], m, best[2])

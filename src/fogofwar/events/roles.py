@@ -256,10 +256,40 @@ def _affiliation(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!x)x'})\s*(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 
 
+def _opposed(parsed: Parsed, trig: Trigger, actors: list[ActorMention]):
+    """"De violents combats ont opposé les jihadistes de l'EI à ceux du JNIM", "clashes between JNIM and IS":
+    the frame names both sides, whatever the parse makes of them."""
+    sent = parsed.sentences[trig.sentence]
+    text = parsed.text
+    for cue, sep in lexicon(parsed.document.lang).cues.get("opposing", []):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text[sent.start : sent.end], re.I):
+            c0 = sent.start + m.end()
+            if abs(c0 - trig.end) > 60 and abs(sent.start + m.start() - trig.end) > 60:
+                continue
+            # the separator outside any actor's name ("Groupe de soutien à l'islam et aux musulmans")
+            link = next((x for x in re.compile(rf"\s{re.escape(sep)}\s", re.I).finditer(text, c0, sent.end)
+                         if not any(a.start <= x.start() < a.end for a in actors)), None)
+            if link is None:
+                continue
+            first = [a for a in actors if c0 <= a.start < link.start()]
+            second_end = re.compile(r"[,;.]\s").search(text, link.end(), sent.end)
+            second = [a for a in actors if link.end() <= a.start < (second_end.start() if second_end else sent.end)]
+            if first and second and {a.key for a in first}.isdisjoint({a.key for a in second}):
+                return first, second
+    return None
+
+
 def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
     aff = _affiliation(parsed.document.lang)
     actors = [a for a in actors if not _attributed(parsed, a) and not _inverted_source(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
     actors = _without_descriptions(parsed, actors)
+    no_part = lexicon(parsed.document.lang).cues.get("not_party", [])
+    sent = parsed.sentences[trig.sentence]
+    if no_part and re.search("|".join(re.escape(w).replace("'", "['’]") for w in no_part), parsed.text[sent.start : sent.end], re.I):
+        actors = [a for a in actors if a.kind not in ("state_military", "state_police", "russian_forces")]  # "les FAN n'ont pas pris part aux combats"
+    framed = _opposed(parsed, trig, actors)
+    if framed is not None:
+        return framed
     accusers = _accusers(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
