@@ -203,6 +203,8 @@ def _claim_lex(lang: str):
         "subset_start": re.compile(rf"(?:{alt(c.get('subset', ['including']))})\s+", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
         "one_person": _one_person(lang),
+        "latter": re.compile(rf"(?:{alt(c.get('latter') or ['(?!x)x'])})(?![\w-])", re.I),
+        "affiliation": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).cues.get('affiliation') or ['(?!x)x'])})\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.I),
         "outcome_exceptions": [({w.lower() for w in e["words"]}, re.compile(e["not_before"], re.I)) for e in c.get("outcome_exceptions") or []],
     }
 
@@ -278,6 +280,12 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             elif last_subject is not None:
                 # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
                 sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
+        latter = lex["latter"].match(text, s0)
+        if latter is not None and sentence_claimant[1] in ("sources", "outlet", "actor") and (
+                sentence_claimant[0] is None or sentence_claimant[0].start < latter.end()):
+            named = [a for a in actors if a.end <= s0 and a.entry is not None and a.generic is None and a.kind != "civilians"]
+            if named:  # "Ce dernier assure avoir tué « plus de quarante » combattants de l'EI": the group named last
+                sentence_claimant = (named[-1], "actor", named[-1].text, sentence_claimant[3])
         if sentence_claimant[1] in ("sources", "outlet") and last_armed is not None and _group_says(lex, parsed.doc, text, s0, s1):
             sentence_claimant = (last_armed, "actor", last_armed.text, sentence_claimant[3])  # "le mouvement a affirmé"
         last_subject = _subject_actor(parsed.doc, sent_actors) or (last_subject if sent.para == para else None)
@@ -433,10 +441,17 @@ def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
     for a in actors:
         if a.entry is None and a.kind not in ("state_military", "state_police", "government"):
             continue
+        if _described(_claim_lex(doc.lang_), doc.text, a):
+            continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None and span.root.dep_.startswith("nsubj"):
             return a
     return None
+
+
+def _described(lex, text: str, a: ActorMention) -> bool:
+    """"le JNIM, affilié à Al-Qaïda, affirme": an actor named to describe another one neither speaks nor acts."""
+    return bool(lex["affiliation"].search(text[max(0, a.start - 30) : a.start]))
 
 
 # between a named person and the outcome: "the mayor of Boni was assassinated", "un berger a été tué"
@@ -593,6 +608,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     # "according to X"
     for m in lex["before_source"].finditer(text, s0, s1):
         after = text[m.end() : s1]
+        if re.match(r"(?:l['’]|son\s+|leur\s+|its\s+|the\s+)?(?:acronyme|sigle|appellation|acronym)\b", after, re.I):
+            continue  # "JNIM selon l'acronyme arabe": a name's gloss, not a source
         if re.match(r"(?:laquelle|lequel|lesquels|lesquelles|qui|whom|which)\b", after, re.I):
             # "a confié une source sécuritaire, selon laquelle ...": the source just named
             back = [u for u in lex["unnamed"].finditer(text, s0, m.start()) if len(text[u.end() : m.start()].split()) <= 2]
@@ -615,7 +632,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             named = lex["unnamed"].match(text, m.start() + re.search(r"sources?\s*$", m.group(0), re.I).start())
             if named is not None and named.end() > m.end():
                 return None, "sources", named.group(0), via
-        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40), None)
+        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
         if actor is not None:
@@ -786,6 +803,7 @@ def _institution(a: ActorMention) -> bool:
 
 
 def _speaker(lex, text: str, s0: int, verb_start: int, actors: list[ActorMention]) -> ActorMention | None:
+    actors = [a for a in actors if not _described(lex, text, a)]
     cands = [a for a in actors if s0 <= a.start < verb_start and (a.generic is None or _institution(a)) or (a.entry is not None and a.start < verb_start)]
     cands = [a for a in cands if a.start < verb_start]
     return cands[-1] if cands else None
