@@ -277,3 +277,11 @@ def test_a_province_of_the_report_beats_a_town_abroad():
                         name="t", published="2020-02-09", lang="fr")
     (m,) = [m for m in analyse(parse(doc)).mentions]
     assert (m.location.place.name, m.location.place.iso3) == ("Bam", "BFA")
+
+
+def test_a_wire_dateline_is_not_a_place_of_the_report():
+    from fogofwar.places.scan import scan_toponyms
+
+    text = "Attack near Boni\n\nBAMAKO, Oct 18 (Reuters) – Five soldiers were killed near Boni on Tuesday."
+    names = {t.text for t in scan_toponyms(text)}
+    assert "Boni" in names and "BAMAKO" not in names

@@ -21,6 +21,11 @@ _CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "el", "al", "en",
 _SENT_END = re.compile(r"[.!?:;\"“”«»\n]\s*$")
 
 
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,30}(?:\s*\([^)\n]{1,30}\))?(?:,\s*[^\n–—-]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s+[–—-]{1,2}\s",
+)
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -57,7 +62,10 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
     """
     gaz = gazetteer or Gazetteer.default()
     cb = cuebook()
-    toks = _tokens(text)
+    # a wire dateline ("BAMAKO, Oct 18 (Reuters) –", "NIAMEY (AFP) -") says where the report was filed, not where
+    # anything happened: its names are no places of the report
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    toks = [t for t in _tokens(text) if not any(a <= t[0] < b for a, b in datelines)]
     n = len(toks)
     # candidate spans per start token
     spans: list[tuple[int, int, str]] = []  # (i, j, key) tokens i..j-1
