@@ -153,3 +153,14 @@ def test_the_small_hours_of_a_night_are_the_second_day():
         "Des hommes armés ont enlevé six personnes dans la nuit de dimanche à lundi, vers 3 heures du matin, à Téra, selon des sources locales.",
         "2024-02-21", lang="fr")
     assert {e.event_date for e in evs} == {dt.date(2024, 2, 19)}
+
+
+def test_a_past_perfect_days_before_the_report_is_background():
+    evs = _events(
+        "Attaque près de Bandiagara\n\n"
+        "Des hommes armés ont tué vendredi quatre civils près de Bandiagara, selon une source sécuritaire.\n\n"
+        "La semaine dernière, 18 civils avaient été tués dans une embuscade près de Bandiagara.", "2019-05-11", lang="fr")
+    live = [e for e in evs if not e.background]
+    assert {e.event_date for e in live} == {dt.date(2019, 5, 10)}
+    assert all(e.fatalities != 18 for e in live)
+    assert any(e.background and e.fatalities == 18 for e in evs)

@@ -139,10 +139,9 @@ def parse(document: Document) -> Parsed:
                 continue
             if "\n" in text[last_end:s]:
                 para += 1
-            elif sentences and (
-                (text[s].islower() or text[s] in ",;)") and not re.search(r"[.!?…:]\W*$", text[sentences[-1].start : sentences[-1].end])
-                or re.search(r"\w$", text[sentences[-1].start : sentences[-1].end])  # "On dénombre quatre | VDP (...)": no sentence ends on a word
-            ):
+            elif sentences and not re.search(r"[.!?…:;]\W*$", text[sentences[-1].start : sentences[-1].end]):
+                # no sentence ends without a full stop inside a paragraph: "On dénombre quatre | VDP (...)",
+                # "dans la commune de Seguenega – | province du Yatenga"
                 # the small models sometimes cut a sentence mid-way ("... a fait 10 morts | ce vendredi, a indiqué
                 # le ministère"): a piece that starts in lower case after no full stop continues the sentence
                 prev = sentences.pop()

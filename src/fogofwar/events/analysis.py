@@ -39,6 +39,17 @@ class Mention:
 
 
 
+def _earlier_event(parsed: Parsed, si: int, date: dt.date, published: dt.date) -> bool:
+    """"Jeudi, neuf supplétifs avaient été tués", "18 civilians had been killed last week": a past perfect
+    about a day some days before the report tells an earlier event, not the news."""
+    dates = lexicon(parsed.document.lang).dates
+    rx = dates.get("pluperfect")
+    if not rx or (published - date).days < int(dates.get("pluperfect_min_days", 5)):
+        return False
+    sent = parsed.sentences[si]
+    return bool(re.search(rx, parsed.text[sent.start : sent.end], re.I))
+
+
 def _implied(kind: str, trig) -> ActorMention:
     """An actor the report implies without naming: no span of its own, named at assembly."""
     g = next(g for g in actor_registry().generic if g.kind == kind)
@@ -107,7 +118,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # the main place is the news's: a sentence dated weeks back (background) does not vote
     def old(si):
         d = sdates[si]
-        return bool(d.date and published and d.source == "explicit" and d.date <= published - dt.timedelta(days=BACKGROUND_DAYS))
+        return bool(d.date and published and (
+            d.source == "explicit" and d.date <= published - dt.timedelta(days=BACKGROUND_DAYS) or _earlier_event(parsed, si, d.date, published)))
 
     old_spans = [(parsed.sentences[i].start, parsed.sentences[i].end) for i in range(len(parsed.sentences)) if old(i)]
     news_toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in old_spans)]
@@ -170,6 +182,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         date, precision, evidence, until = date_for(parsed, trig, sd)
         loc, fallback = _event_location(sent_locs.get(trig.sentence), main, toponyms)
         background = bool(date and published and precision is not None and (date <= published - dt.timedelta(days=BACKGROUND_DAYS)))
+        if not background and date and published and _earlier_event(parsed, trig.sentence, date, published):
+            background = True  # "Jeudi, neuf supplétifs avaient été tués ...": told in the past perfect, days before the news
         days = [date]
         if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
             days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]

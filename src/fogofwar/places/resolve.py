@@ -110,9 +110,12 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
         p = ranked[0]
         prec = _precision(t, p, cue_precision)
         is_country = p.kind == "country"
-        choices.append((is_country, prec, order, t, p, ranked))
-    choices.sort(key=lambda c: (c[0], c[1], c[2]))
-    is_country, prec, _, t, p, ranked = choices[0]
+        # "la localité de Sima, dans la commune de Seguenega – province du Yatenga": a village of the report's
+        # country beats a namesake abroad (Sima in the Comoros) even when named less precisely
+        abroad = bool(context_iso3) and p.iso3 not in context_iso3
+        choices.append((abroad, is_country, prec, order, t, p, ranked))
+    choices.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
+    _, is_country, prec, _, t, p, ranked = choices[0]
 
     reason_bits = [f"'{t.text}'" + (f" (cue: {t.cue})" if t.cue else "")]
     alt = next((q for q in ranked[1:] if q.iso3 != p.iso3 or q.kind == p.kind), None)
