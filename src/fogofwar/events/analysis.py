@@ -222,15 +222,18 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
 def _by_country(actors: list[ActorMention], countries: list[str], gaz) -> list[ActorMention]:
     """"l'État islamique" in a report on Mali is the Sahel Province (the registry's ``by_country``), so that it
     groups with "l'État islamique au Sahel" named in the same report."""
-    if not countries:
-        return actors
-    main = gaz.country_by_iso3(countries[0])
-    if main is None:
-        return actors
     reg = actor_registry()
+    main = gaz.country_by_iso3(countries[0]) if countries else None
     out = []
     for a in actors:
-        target = dict(a.entry.by_country).get(main.country) if a.entry is not None and a.entry.by_country else None
+        if a.entry is None or not a.entry.by_country:
+            out.append(a)
+            continue
+        # a branch the report names itself ("l'État islamique au Sahel (EIS)") is what its bare "État islamique" means,
+        # wherever the registry has no default branch for the country (Niger has two)
+        branches = set(dict(a.entry.by_country).values())
+        named = [b.entry.id for b in actors if b.entry is not None and b.entry.id in branches]
+        target = max(set(named), key=named.count) if named else (dict(a.entry.by_country).get(main.country) if main is not None else None)
         out.append(replace(a, entry=reg.by_id[target]) if target in reg.by_id else a)
     return out
 
