@@ -8,6 +8,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .. import places as places_stage
+from ..places.normalize import name_key
 from ..actors import ActorMention, find_actors
 from ..claims import RawClaim, find_claims
 from ..codebook import actor_registry, categories, lexicon
@@ -215,6 +216,9 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
             continue
         if countries and not isos & set(countries[:4]) and (t.cue or "") not in _TRUSTED_CUES and all(c.kind != "country" for c in t.candidates):
             continue
+        home = set(countries[:1]) | set(anchors or ())
+        if home and not isos & home and all(name_key(c.name) != name_key(t.text) for c in t.candidates):
+            continue  # "centre de Santé" is not Xanten, whose alternate name it shares: abroad, only a place's own name counts
         keep.append(t)
     return keep
 

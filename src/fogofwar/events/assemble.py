@@ -48,6 +48,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
     _mark_earlier_context(drafts)
     events: list[Event] = []
+    kept: list[Draft] = []
     for d in drafts:
         loc = d.location
         place = loc.place if loc else None
@@ -74,6 +75,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         _fill_unknown_sides(d, st, sub)
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
+        if a1 is None and sub in _ACTOR_DEVELOPMENTS:
+            continue  # "l'ONG suspend ses activités": a group's change with no armed group named is no event
         evidence = _evidence(doc, d, a1, a2)
         reasons = {}
         if a2 is None:
@@ -127,10 +130,15 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         )
         ev.id = event_id(ev)
         events.append(ev)
-    _attach_claims(analysis, drafts, events)
+        kept.append(d)
+    _attach_claims(analysis, kept, events)
     for ev in events:
         ev.notes = notes(ev)
     return events
+
+
+# strategic developments that are something an actor does: without one named, there is nothing to code
+_ACTOR_DEVELOPMENTS = {"Change to group/activity", "Agreement", "Headquarters or base established", "Non-violent transfer of territory"}
 
 
 def _mark_earlier_context(drafts: list[Draft]) -> None:
