@@ -164,3 +164,14 @@ def test_a_past_perfect_days_before_the_report_is_background():
     assert {e.event_date for e in live} == {dt.date(2019, 5, 10)}
     assert all(e.fatalities != 18 for e in live)
     assert any(e.background and e.fatalities == 18 for e in evs)
+
+
+def test_a_protest_dispersed_with_tear_gas_is_one_event_with_the_police():
+    evs = _events(
+        "Traders protest in Koudougou\n\n"
+        "OUAGADOUGOU, Feb 11 - Hundreds of traders protested on Monday in Koudougou against the demolition of their stalls, witnesses said.\n\n"
+        "Police moved in at around 10 a.m. and fired tear gas into the crowd. A police source said 12 people had been arrested.",
+        "2025-02-11")
+    (e,) = evs
+    assert (e.event_date, e.sub_event_type) == (dt.date(2025, 2, 10), "Protest with intervention")
+    assert e.actor2 == "Police Forces of Burkina Faso" and e.location == "Koudougou"

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .datelines import dateline_spans, in_dateline
 from .codebook import lexicon
 from .nlp import Parsed
 
@@ -286,6 +287,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     anchor: DateMention | None = None
     said_on: dt.date | None = None
     last_para = -1
+    datelines = dateline_spans(parsed.text)
     for sent in parsed.sentences:
         text = parsed.text
         if sent.para != last_para:
@@ -293,14 +295,15 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         # "accused the army on Monday ... of a strike the previous day": with no narrative date yet, the date
         # a statement was made anchors the relative dates after it
         base, base_precision = (narrative, narrative_precision) if narrative is not None or said_on is None else (said_on, 1)
-        mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, base, base_precision)]
+        mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, base, base_precision)
+                    if not in_dateline(datelines, m.start)]  # "OUAGADOUGOU, Feb 11 -": the day the report was filed
         said_on = next((m.date for m in mentions if m.role == "report" and m.precision == 1), said_on)
         if narrative is None or sent.para != last_para:
             # "accused the army on Monday of a strike the previous day": the sentence's own date anchors its relative ones
             own = [m for m in mentions if m.anchor != "narrative" and m.precision == 1]
             if own:
                 again = find_dates(text, sent.start, sent.end, lang, published, own[0].date, 1)
-                mentions = [_report_role(parsed, m, report_lemmas) for m in again]
+                mentions = [_report_role(parsed, m, report_lemmas) for m in again if not in_dateline(datelines, m.start)]
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
         # "has tightened its grip since 2022, attacking villages": a state of affairs over years, not an event

@@ -142,6 +142,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     triggers = [t for t in triggers if not ((t.resolve == "violence" or t.sub_event_type == "Looting/property destruction") and t.sentence in protest_sentences)]
     # fighters detained in the course of a clash are part of the clash (ACLED codes the clash, not the arrests)
     fight_sentences = {t.sentence for t in triggers if t.resolve == "violence" or t.sub_event_type == "Armed clash"}
+    # arrests in a fight or at a protest are part of it ("plusieurs manifestants ont été interpellés")
+    fight_sentences |= {t.sentence for t in triggers if t.resolve == "protest"}
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
     mentions: list[Mention] = []
     for trig in triggers:

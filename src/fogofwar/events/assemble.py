@@ -69,6 +69,11 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
                 or ("Attack" if m.sub_event_type == "Armed clash" and civilians_hit and sentence_target(m.trigger.text, doc.lang) == "civilians" else None)
                 or m.sub_event_type for m in deciding]
         sub = min(subs, key=lambda s: categories().get(s).priority)
+        if categories().get(sub).event_type == "Protests":
+            # "le sit-in ... Le rassemblement a été dispersé au gaz lacrymogène": force told in another sentence of
+            # the same protest, even undated, makes it a protest with intervention
+            protest = [m.sub_event_type for m in d.mentions if categories().get(m.sub_event_type).event_type == "Protests"]
+            sub = min(protest + [sub], key=lambda s: categories().get(s).priority)
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
         st = categories().get(sub)
@@ -184,6 +189,8 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
             d.side2 = []  # "protested against Barkhane / the government": what a protest is against is not a party to it
         if not d.side1:
             d.side1 = [_generic(kind)]
+        if sub in ("Protest with intervention", "Excessive force against protesters") and not d.side2:
+            d.side2 = [_generic("state_police")]  # "dispersé au gaz lacrymogène": by the police, ACLED's convention when unnamed
         return
     victims_only = not d.side1 and d.side2
     if (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:

@@ -51,6 +51,8 @@ def _compatible(d: Draft, m: Mention) -> int:
     A side that brings a new actor while sharing none with the draft's side is another actor pair:
     the JNIM ambush and the CSP-DPA attack on the same convoy, the same day, are two events.
     """
+    if _family_of(m.sub_event_type) == "demonstration" and _family(d) == "demonstration":
+        return 1  # one crowd a day at one place: "les commerçants ... les manifestants ... le rassemblement"
     k1 = _wildcards(m.side1, d.side1 + d.side2)
     k2 = _wildcards(m.side2, d.side1 + d.side2)
     d1, d2 = d.keys(1), d.keys(2)
@@ -153,6 +155,11 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             # "several herders grazing nearby were wounded": hurt in the report's own fight there, not a second event
             if _attach(m, [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
                            and _family(d) == _family_of(m.sub_event_type)]):
+                continue
+        if target is None and m.sub_event_type == "Arrests":
+            # "12 people had been arrested" at the day's protest there: the protest's intervention, not another event
+            if _attach(m, [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+                           and _family(d) == "demonstration"]):
                 continue
         if target is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # one strike told by both sides the same day ("killed 13 civilians" / "struck terrorist targets"):

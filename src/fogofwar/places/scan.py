@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..datelines import dateline_spans, in_dateline
 from .cues import cuebook
 from .gazetteer import Gazetteer, TIER_BASE
 from .model import Place, Toponym
@@ -19,11 +20,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # lower-case words allowed inside a multi-word name ("Nioro du Sahel", "Bordj Badji Mokhtar")
 _CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "el", "al", "en", "sur", "of", "the", "di", "da", "do", "dos", "das", "y", "et", "and"})
 _SENT_END = re.compile(r"[.!?:;\"“”«»\n]\s*$")
-
-
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n))[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,30}(?:\s*\([^)\n]{1,30}\))?(?:,\s*[^\n–—-]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s+[–—-]{1,2}\s",
-)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -64,8 +60,8 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
     cb = cuebook()
     # a wire dateline ("BAMAKO, Oct 18 (Reuters) –", "NIAMEY (AFP) -") says where the report was filed, not where
     # anything happened: its names are no places of the report
-    datelines = [m.span() for m in _DATELINE.finditer(text)]
-    toks = [t for t in _tokens(text) if not any(a <= t[0] < b for a, b in datelines)]
+    datelines = dateline_spans(text)
+    toks = [t for t in _tokens(text) if not in_dateline(datelines, t[0])]
     n = len(toks)
     # candidate spans per start token
     spans: list[tuple[int, int, str]] = []  # (i, j, key) tokens i..j-1
