@@ -200,3 +200,14 @@ def test_fallen_soldiers_are_dead_but_not_those_who_fell_into_an_ambush():
 def test_weapons_are_not_casualties():
     got = _fr("Selon l'armée, les assaillants ont abandonné 12 corps, 9 AK-47 et 4 motos après l'attaque de Boni mardi.")
     assert {c[3] for c in got} == {12}
+
+
+def test_english_sources_and_figures_as_written():
+    got = _claims_of(
+        "Attack near Gayeri\n\nFive soldiers and two members of a civilian militia that backs the army were killed on Thursday near Gayeri, "
+        "a security source said. Nine members of the Volunteers for the Defence of the Homeland (VDP), a civilian auxiliary force that "
+        "fights alongside the army, also died in the assault, the source said. A health worker at the hospital in Gayeri said 19 wounded "
+        "people had been brought in.", published="2025-02-07")
+    assert {(c[0], c[2], c[3]) for c in got} >= {("security sources", "killed", 5), ("security sources", "killed", 2),
+                                                ("security sources", "killed", 9), ("medical sources", "wounded", 19)}
+    assert not any(c[3] == 1 for c in got)

@@ -269,6 +269,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
             sentence_claimant = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or sentence_claimant
         sentence_claimant = _refine_source(lex, text, s0, s1, sentence_claimant)
         if last_source is not None and (lex["same_source"].fullmatch(sentence_claimant[2] or "")
+                                        or re.fullmatch(r"(?:the\s+|la\s+|les\s+)?sources?", sentence_claimant[2] or "", re.I)
                                         or sentence_claimant[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
             sentence_claimant = last_source  # "a précisé la même source", "selon ces mêmes sources"
         if sentence_claimant[1] == "outlet" and last_speaker is not None and _statement_says(lex, parsed.doc, text, s0, s1):
@@ -405,7 +406,7 @@ def _refine_source(lex, text: str, s0: int, s1: int, found):
     at = text.find(said, s0, s1)
     if at < 0:
         return found
-    after = text[at + len(said) : at + len(said) + 40].lower()
+    after = text[at + len(said) : min(at + len(said) + 40, s1)].lower()  # not into the next sentence
     for label, hints in lex["source_hints"].items():
         if any(re.search(rf"(?<![\w-]){re.escape(h.lower())}", after) for h in hints):
             return None, "sources", label, via
@@ -465,9 +466,13 @@ def _one_person(lang: str) -> re.Pattern:
     cues = lexicon(lang).cues
     words = {w.lower() for w in [*cues.get("civilian_targets", []), *cues.get("military_targets", []), *cues.get("persons", [])]}
     for g in actor_registry().generic:
-        words |= {w.lower() for w in g.words.get(lang, ())}
+        if g.kind in ("civilians", "protesters", "rioters"):  # not "the army", "the convoy": a body, not a person
+            words |= {w.lower() for w in g.words.get(lang, ())}
     singular = sorted((w for w in words if " " not in w and not w.endswith(("s", "x"))), key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?P<art>(?:a|an|the|un|une|le|la)\s+|l')(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, singular))})(?![\w-])", re.I)
+
+
+_NOT_A_PERSON = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|forces?|force|volunteers?|self-defen[cs]e|defen[cs]e|guards?|milices?|supplétifs?|armés?)\b", re.I)
 
 
 def _singular_victims(text: str, s0: int, s1: int, outcomes, taken: list[Quantity], lang: str) -> list[Quantity]:
@@ -479,6 +484,8 @@ def _singular_victims(text: str, s0: int, s1: int, outcomes, taken: list[Quantit
         start, end = m.start(), m.end()
         if any(q.start <= start < q.end or start <= q.start < end for q in taken):
             continue
+        if _NOT_A_PERSON.match(text, end):
+            continue  # "a civilian militia", "un civil armé": the word qualifies a force, not a person
         after_verb = any(o[1] <= start and _TOLL_GAP.fullmatch(text[o[1] : start]) for o in outcomes)
         passive = any(0 < o[0] - end <= 45 and _PASSIVE_GAP.fullmatch(text[end : o[0]]) for o in outcomes)
         listed = last_end is not None and re.fullmatch(r"\s*(?:,|and|et)\s*", text[last_end:start])  # "killed a policeman and a bystander"
@@ -511,6 +518,9 @@ def _in_date(lex, text: str, q: Quantity) -> bool:
 
 
 
+_ASIDES = re.compile(r"\([^()]*\)|,[^,.;:]{0,120},")
+
+
 def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, shared):
     """The outcome word(s) a figure belongs to, and what a coordinated next figure may share.
 
@@ -521,7 +531,9 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
     if q.single and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+", text[shared[1] : q.start]):
         return [shared[0]], shared  # "killed a policeman and a bystander and wounded two": the bystander was killed too
     # outcome after the figure: "two dead", "50 Wagner members and 10 Malian soldiers killed"
-    after = [o for o in outcomes if q.end <= o[0] <= q.end + 120]  # an apposition may stand between: "trois VDP, les supplétifs de l'armée, ont été tués"
+    # an apposition may stand between: "trois VDP, les supplétifs de l'armée, ont été tués"; a parenthesis and an
+    # aside between commas do not count towards the distance ("Nine members of the VDP (...), a civilian force that ..., died")
+    after = [o for o in outcomes if q.end <= o[0] and len(_ASIDES.sub("", text[q.end : o[0]])) <= 120]
     chosen: list[tuple[int, int, str]] = []
     # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
     adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
@@ -565,7 +577,9 @@ def _has_verb(doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return False
-    return any(t.pos_ == "VERB" and t.tag_ not in ("VBN",) and "VerbForm=Part" not in str(t.morph) for t in span)
+    # a verb inside a relative clause ("two members of a militia that backs the army were killed") is the noun's
+    return any(t.pos_ == "VERB" and t.tag_ not in ("VBN",) and "VerbForm=Part" not in str(t.morph) and t.dep_ not in ("relcl", "acl:relcl")
+               for t in span)
 
 
 def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[ActorMention]) -> list[ActorMention]:
@@ -685,7 +699,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             verb = verbs[1]
     if verb is not None:
         speaker = _speaker(lex, text, s0, verb.start(), actors)
-        closer = [u for u in lex["unnamed"].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
+        closer = [u for rx in ("unnamed", "same_source") for u in lex[rx].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
+        closer.sort(key=lambda u: u.start())
         if speaker is not None and closer and len(text[closer[-1].end() : verb.start()].split()) <= 6:
             # "... killing 150 people, a security source said": the source stands between the victims and the verb
             return None, "sources", closer[-1].group(0), via
