@@ -211,3 +211,8 @@ def test_english_sources_and_figures_as_written():
     assert {(c[0], c[2], c[3]) for c in got} >= {("security sources", "killed", 5), ("security sources", "killed", 2),
                                                 ("security sources", "killed", 9), ("medical sources", "wounded", 19)}
     assert not any(c[3] == 1 for c in got)
+
+
+def test_a_range_is_one_figure():
+    got = _fr("Différentes sources locales confirment 30 à 32 morts mardi dans l'attaque du camp de Boni.")
+    assert any(c[3:5] == (30, 32) for c in got)

@@ -93,3 +93,13 @@ def test_a_night_between_two_weekdays_is_the_first():
     text = "douze civils ont été tués dans la nuit de jeudi à vendredi près de Kombori"
     ms = find_dates(text, 0, len(text), "fr", dt.date(2020, 2, 2), None)
     assert [m.date for m in ms] == [dt.date(2020, 1, 30)]
+
+
+def test_of_two_statement_dates_the_later_dates_the_attack():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Le JNIM revendique l'attaque de Boulkessi\n\nDans un communiqué publié ce lundi, le JNIM a revendiqué l'attaque "
+            "contre le camp militaire de Boulkessi le 30 septembre dernier.")
+    evs = extract([make_document(text, name="t", published="2019-10-08", lang="fr")]).events
+    assert {e.event_date for e in evs} == {dt.date(2019, 9, 30)}

@@ -78,10 +78,25 @@ def _word_to_int(word: str, lang: str) -> int | None:
             return None
 
 
+# "30 à 32 morts", "between 30 and 32 killed", "30-32": one figure given as a range
+_RANGE = re.compile(r"(?<![\w,.-])(?:(?:entre|between)\s+)?(\d{1,4})\s*(?:à|a|to|-|–|et|and)\s*(\d{1,4})(?![\w,.-])", re.I)
+
+
 def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity]:
     lex = lexicon(lang)
     out = []
+    ranges = []
+    for m in _RANGE.finditer(text, start, end):
+        low, high = int(m.group(1)), int(m.group(2))
+        between = re.match(r"(?:entre|between)", m.group(0), re.I)
+        joined_by_and = re.search(r"\s(?:et|and)\s", m.group(0), re.I)
+        if not (0 < low < high <= 3 * low + 10) or (joined_by_and and not between) or 1900 <= high <= 2100:
+            continue  # "2 et 9 janvier", "12 and 40": two figures, not a range; "2019-2020": years
+        ranges.append(m.span())
+        out.append(Quantity(m.start(), m.end(), low, high, True, "range", low))
     for m in _quantity_re(lang).finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in ranges):
+            continue
         mod = (m.group("mod") or "").lower()
         if m.group("digits"):
             value = int(re.sub(r"[,. ]", "", m.group("digits")))
@@ -110,7 +125,7 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
             elif mod in [x.lower() for x in lex.modifiers.get("about", [])]:
                 vague, term = True, mod
         out.append(Quantity(m.start(), m.end(), low, high, vague, term, acled))
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 _ARTICLES = r"(?:un|une|des|les|le|la|deux|trois|plusieurs|a|an|the|two|three|several)"

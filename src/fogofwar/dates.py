@@ -275,6 +275,17 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
     return m
 
 
+def _one_report_date(mentions: list[DateMention]) -> list[DateMention]:
+    """"Dans un communiqué publié ce lundi, le JNIM a revendiqué l'attaque ... le 30 septembre dernier": of two
+    different dates read as the statement's, the first is; the later one dates what the statement is about."""
+    from dataclasses import replace
+
+    reports = [m for m in mentions if m.role == "report"]
+    if len(reports) < 2 or len({m.date for m in reports}) < 2:
+        return mentions
+    return [replace(m, role="point") if m.role == "report" and m is not reports[0] else m for m in mentions]
+
+
 def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     """One ``SentenceDate`` per sentence, carrying the narrative date forward."""
     lang = parsed.document.lang
@@ -297,13 +308,14 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
         base, base_precision = (narrative, narrative_precision) if narrative is not None or said_on is None else (said_on, 1)
         mentions = [_report_role(parsed, m, report_lemmas) for m in find_dates(text, sent.start, sent.end, lang, published, base, base_precision)
                     if not in_dateline(datelines, m.start)]  # "OUAGADOUGOU, Feb 11 -": the day the report was filed
+        mentions = _one_report_date(mentions)
         said_on = next((m.date for m in mentions if m.role == "report" and m.precision == 1), said_on)
         if narrative is None or sent.para != last_para:
             # "accused the army on Monday of a strike the previous day": the sentence's own date anchors its relative ones
             own = [m for m in mentions if m.anchor != "narrative" and m.precision == 1]
             if own:
                 again = find_dates(text, sent.start, sent.end, lang, published, own[0].date, 1)
-                mentions = [_report_role(parsed, m, report_lemmas) for m in again if not in_dateline(datelines, m.start)]
+                mentions = _one_report_date([_report_role(parsed, m, report_lemmas) for m in again if not in_dateline(datelines, m.start)])
         low = sent.text.lower()
         habitual = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in habitual_words)
         # "has tightened its grip since 2022, attacking villages": a state of affairs over years, not an event

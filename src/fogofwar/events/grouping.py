@@ -116,7 +116,9 @@ def _add(d: Draft, m: Mention, how: int) -> None:
     d.mentions.append(m)
     if m.headline and d.location is not None and d.location.place is not None:
         return  # the title names the region; the body says where
-    if d.location is None or (d.location.place is None and m.location.place is not None) or (
+    refines = (d.location is not None and d.location.place is not None and d.location.place.kind == "country" and m.location.place is not None
+               and m.location.place.kind != "country" and m.location.place.iso3 == d.location.place.iso3 and not m.location_fallback)
+    if refines or d.location is None or (d.location.place is None and m.location.place is not None) or (
         not m.location_fallback and d.mentions and all(x.location_fallback for x in d.mentions[:-1])
     ):
         d.location = m.location

@@ -76,6 +76,24 @@ def _precision(t: Toponym, p: Place, cue_precision: dict[str, int | None]) -> in
     return cue_precision.get(t.cue or "", None) or 1
 
 
+_FAR_KM = 50
+_APPROX = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100}
+
+
+def _far(text: str, start: int) -> bool:
+    """A distance of more than 50 km before a landmark ("some 200 km north of Bamako")."""
+    m = None
+    for m in re.finditer(r"(\d+(?:[.,]\d+)?|\w+aine)\s*(?:km|kms|kilom[eè]t\w*|miles?)\b", text[max(0, start - 90) : start], re.I):
+        pass
+    if m is None:
+        return False
+    n = m.group(1).lower()
+    km = _APPROX.get(n) if n.endswith("aine") else float(n.replace(",", "."))
+    if km is not None and "mile" in m.group(0).lower():
+        km *= 1.6
+    return km is not None and km > _FAR_KM
+
+
 def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
                      context_iso3: list[str] | None = None, gazetteer: Gazetteer | None = None) -> Location:
     """The event location for the sentence ``text[start:end]``.
@@ -94,7 +112,8 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
     role = {c.name: c.role for c in cb.cues}
     cue_precision = {c.name: c.precision for c in cb.cues}
     usable = [t for t in inside if t.cue != "border"]
-    events = [t for t in usable if role.get(t.cue or "", "event") != "motion"]
+    # "à environ 200 kilomètres au nord de Bamako": a far landmark says roughly where, not the place
+    events = [t for t in usable if role.get(t.cue or "", "event") != "motion" and not (t.cue == "km_from" and _far(text, t.start))]
     notes: list[str] = []
     if events:
         pool = events
