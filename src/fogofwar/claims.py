@@ -255,133 +255,179 @@ class RawClaim:
     victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
 
 
+@dataclass
+class _Voices:
+    """Who has spoken so far in a report, carried from sentence to sentence: what back-references
+    ("la même source", "il affirme", "le communiqué", "ce dernier", "le mouvement", "the official toll") point to."""
+
+    speaker: tuple | None = None  # the last explicit attribution in the paragraph ("Selon un communiqué de l'armée ... Le bilan fait état de ...")
+    para: int = -1
+    state_speaker: ActorMention | None = None  # the last state body quoted in the document: whose "official toll" a later one is
+    last_subject: ActorMention | None = None  # the last named actor that was a sentence's subject (for "it says", "il affirme")
+    last_speaker: ActorMention | None = None  # the last party quoted in the document (whose "statement" a later sentence cites)
+    last_source: tuple | None = None  # the last claimant of any kind but the outlet ("the same source" refers back to it)
+    prev_claimant: tuple | None = None  # the previous sentence's claimant, if any ("il avance un bilan")
+    last_armed: ActorMention | None = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
+
+    def sentence_claimant(self, lex, parsed: Parsed, sent, sent_actors, actors, quotes) -> tuple:
+        """The sentence's claimant: its own attribution, else what its back-references point to."""
+        text, s0, s1, doc = parsed.text, sent.start, sent.end, parsed.doc
+        if sent.para != self.para:
+            self.speaker, self.para = None, sent.para
+        found = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
+        if found[1] == "outlet":
+            found = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or found
+        found = _refine_source(lex, text, s0, s1, found)
+        if self.last_source is not None and (lex["same_source"].fullmatch(found[2] or "")
+                                             or re.fullmatch(r"(?:the\s+|la\s+|les\s+)?sources?", found[2] or "", re.I)
+                                             or found[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
+            found = self.last_source  # "a précisé la même source", "selon ces mêmes sources"
+        if found[1] == "outlet" and self.last_speaker is not None and _statement_says(lex, doc, text, s0, s1):
+            # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
+            found = (self.last_speaker, "actor", self.last_speaker.text, found[3])
+        if found[1] == "outlet" and _pronoun_says(lex, doc, text, s0, s1):
+            if self.prev_claimant is not None:
+                found = self.prev_claimant  # "Un élu local parle de 22 morts. Il fait état de quatre enlevés."
+            elif self.last_subject is not None:
+                # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
+                found = (self.last_subject, "actor", self.last_subject.text, found[3])
+        latter = lex["latter"].match(text, s0)
+        if latter is not None and found[1] in ("sources", "outlet", "actor") and (found[0] is None or found[0].start < latter.end()):
+            named = [a for a in actors if a.end <= s0 and a.entry is not None and a.generic is None and a.kind != "civilians"]
+            if named:  # "Ce dernier assure avoir tué « plus de quarante » combattants de l'EI": the group named last
+                found = (named[-1], "actor", named[-1].text, found[3])
+        if found[1] in ("sources", "outlet") and self.last_armed is not None and _group_says(lex, doc, text, s0, s1):
+            found = (self.last_armed, "actor", self.last_armed.text, found[3])  # "le mouvement a affirmé"
+        self.last_subject = _subject_actor(doc, sent_actors) or self.last_subject
+        if found[1] in ("actor", "sources", "official"):
+            self.speaker = found
+        elif self.speaker is not None:
+            found = self.speaker
+        return found
+
+    def official(self, lex, claimant, ckind, ctext):
+        """"the official toll" is the state body quoted before."""
+        if ckind == "official" and self.state_speaker is not None and lex["toll_words"].search(ctext):
+            return self.state_speaker, "actor", self.state_speaker.text
+        return claimant, ckind, ctext
+
+    def heard(self, claimant, ckind) -> None:
+        if ckind == "actor" and claimant is not None:
+            if claimant.kind in ("state_military", "government"):
+                self.state_speaker = claimant
+            self.last_speaker = claimant
+
+    def end_sentence(self, found: tuple, sent_actors) -> None:
+        self.heard(found[0], found[1])
+        if found[1] in ("actor", "sources", "official"):
+            self.last_source = found
+        self.prev_claimant = found if found[1] in ("actor", "sources", "official") else None
+        self.last_armed = next((a for a in reversed(sent_actors) if a.entry is not None and a.entry.inter in (2, 3, 4)), self.last_armed)
+
+
 def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     """Every casualty claim in the document, one per (figure, outcome)."""
-    lang = parsed.document.lang
-    lex = _claim_lex(lang)
+    lex = _claim_lex(parsed.document.lang)
     text = parsed.text
     out: list[RawClaim] = []
-    speaker = None  # the last explicit attribution in the paragraph ("Selon un communiqué de l'armée ... Le bilan fait état de ...")
-    para = -1
     quotes = [m.span() for m in re.finditer(r'"[^"\n]{10,}"', text)]  # « ... » is '"' after normalisation
-    state_speaker = None  # the last state body quoted in the document: whose "official toll" a later one is
-    last_subject = None  # the last named actor that was a sentence's subject in this paragraph (for "it says", "il affirme")
-    last_speaker = None  # the last party quoted in the document (whose "statement" a later sentence cites)
-    last_source = None  # the last claimant of any kind but the outlet ("the same source" refers back to it)
-    prev_claimant = None  # the previous sentence's claimant, if any ("il avance un bilan")
-    last_armed = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
+    voices = _Voices()
     for sent in parsed.sentences:
         s0, s1 = sent.start, sent.end
-        if sent.para != para:
-            speaker, para = None, sent.para
-        # "heavy losses", "dozens of victims": read as deaths only when the sentence says nothing more precise
-        outcomes = _outcomes_in(lex, text, s0, s1) or [(m.start(), m.end(), "killed") for m in lex["ambiguous"].finditer(text, s0, s1)]
         in_sources = [m.span() for m in lex["unnamed"].finditer(text, s0, s1)]
         # "de sources militaires": the soldiers' word is a kind of source here, not an actor
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
-        sentence_claimant = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
-        if sentence_claimant[1] == "outlet":
-            sentence_claimant = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or sentence_claimant
-        sentence_claimant = _refine_source(lex, text, s0, s1, sentence_claimant)
-        if last_source is not None and (lex["same_source"].fullmatch(sentence_claimant[2] or "")
-                                        or re.fullmatch(r"(?:the\s+|la\s+|les\s+)?sources?", sentence_claimant[2] or "", re.I)
-                                        or sentence_claimant[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
-            sentence_claimant = last_source  # "a précisé la même source", "selon ces mêmes sources"
-        if sentence_claimant[1] == "outlet" and last_speaker is not None and _statement_says(lex, parsed.doc, text, s0, s1):
-            # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
-            sentence_claimant = (last_speaker, "actor", last_speaker.text, sentence_claimant[3])
-        if sentence_claimant[1] == "outlet" and _pronoun_says(lex, parsed.doc, text, s0, s1):
-            if prev_claimant is not None and sent.para == para:
-                sentence_claimant = prev_claimant  # "Un élu local parle de 22 morts. Il fait état de quatre enlevés."
-            elif last_subject is not None:
-                # "JNIM gave another account. In a claim released by Az-Zallaqa, it says it killed 40": "it" is JNIM
-                sentence_claimant = (last_subject, "actor", last_subject.text, sentence_claimant[3])
-        latter = lex["latter"].match(text, s0)
-        if latter is not None and sentence_claimant[1] in ("sources", "outlet", "actor") and (
-                sentence_claimant[0] is None or sentence_claimant[0].start < latter.end()):
-            named = [a for a in actors if a.end <= s0 and a.entry is not None and a.generic is None and a.kind != "civilians"]
-            if named:  # "Ce dernier assure avoir tué « plus de quarante » combattants de l'EI": the group named last
-                sentence_claimant = (named[-1], "actor", named[-1].text, sentence_claimant[3])
-        if sentence_claimant[1] in ("sources", "outlet") and last_armed is not None and _group_says(lex, parsed.doc, text, s0, s1):
-            sentence_claimant = (last_armed, "actor", last_armed.text, sentence_claimant[3])  # "le mouvement a affirmé"
-        last_subject = _subject_actor(parsed.doc, sent_actors) or (last_subject if sent.para == para else None)
-        if sentence_claimant[1] in ("actor", "sources", "official"):
-            speaker = sentence_claimant
-        elif speaker is not None:
-            sentence_claimant = speaker
-        found_any = False
-        quantities = [
-            q for q in find_quantities(text, s0, s1, lang)
-            if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
-            and not _in_date(lex, text, q)
-            # "one of them, a teenager, succumbed": one of a figure already given
-            and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
-        ]
-        singles = _singular_victims(text, s0, s1, outcomes, [q for q in quantities if not (q.low == 1 and q.term is None)], lang)
-        # "un jeune du village a été tué": the article read as the number one gives way to the person it names
-        quantities = [q for q in quantities if not any(q.start == x.start for x in singles)]
-        quantities = sorted(quantities + singles, key=lambda q: q.start)
-        shared = None  # an outcome before a figure, that a coordinated next figure shares
-        for qi, q in enumerate(quantities):
-            nxt_q = _next_figure(lex, text, quantities, qi, s1)
-            chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
-            if not chosen:
-                continue
-            claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
-            span_end = max(c[1] for c in chosen)
-            # victims sit between the figure and the outcome word, or the next figure ("50 Wagner members and 10 Malian soldiers killed")
-            limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
-            victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
-            if chosen[0][0] < q.start:  # "killed 12 soldiers": victims follow the figure, up to the next one
-                victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
-            victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
-            victims += _demonym_victims(text, q.end, min(limit, s1, nxt_q), lang, victims)
-            # "des dizaines de morts parmi les assaillants": victims named after the outcome
-            among = lex["among"].match(text, span_end)
-            if among:
-                victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
-            victims = [v for v in victims if not _attributed_text(lex, text, v)]
-            # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
-            side = _side_phrase(lex, text, s0, s1, q)  # "côté ami, deux blessés ; côté ennemi, vingt neutralisés"
-            own = side == "own" or (side is None and bool(lex["own_side"].search(text, s0, s1))) or any(
-                lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
-            enemy = side == "enemy"
-            # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
-            # killed nine civilians" is both, so a verb before the figure is left to the event detector
-            fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
-            # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
-            if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
-                    r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
-                victims = list(out[-1].victim_mentions)
-            if ckind == "official" and state_speaker is not None and lex["toll_words"].search(ctext):
-                claimant, ckind, ctext = state_speaker, "actor", state_speaker.text  # "the official toll" of the ministry quoted before
-            for c in chosen:
-                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
-                found_any = True
-            if ckind == "actor" and claimant is not None and claimant.kind in ("state_military", "government"):
-                state_speaker = claimant
-            if ckind == "actor" and claimant is not None:
-                last_speaker = claimant
-        if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None and sentence_claimant[0].kind in ("state_military", "government"):
-            state_speaker = sentence_claimant[0]
-        if sentence_claimant[1] == "actor" and sentence_claimant[0] is not None:
-            last_speaker = sentence_claimant[0]
-        if sentence_claimant[1] in ("actor", "sources", "official"):
-            last_source = sentence_claimant
-        prev_claimant = sentence_claimant if sentence_claimant[1] in ("actor", "sources", "official") else None
-        last_armed = next((a for a in reversed(sent_actors) if a.entry is not None and a.entry.inter in (2, 3, 4)), last_armed)
-        claimant, ckind, ctext, via = sentence_claimant
-        if not found_any:
-            # acknowledged losses without a figure: "has acknowledged having suffered casualties"
-            m = lex["suffered"].search(text, s0, s1)
-            if m:
-                out.append(RawClaim(sent.index, claimant, ctext, ckind, via, [claimant] if claimant else [], True, "killed", None, s0, s1))
-            m = lex["most_of"].search(text, s0, s1)
-            if m:
-                victims = [a for a in sent_actors if m.end() <= a.start <= m.end() + 40]
-                if victims:
-                    q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
-                    out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
+        sentence_claimant = voices.sentence_claimant(lex, parsed, sent, sent_actors, actors, quotes)
+        found = _figure_claims(lex, parsed, sent, sent_actors, sentence_claimant, voices, out)
+        voices.end_sentence(sentence_claimant, sent_actors)
+        if not found:
+            out += _claims_without_figure(lex, text, sent, sent_actors, sentence_claimant)
+    return out
+
+
+def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> list[Quantity]:
+    """The figures of a sentence that may count casualties, and single persons named with an article."""
+    quantities = [
+        q for q in find_quantities(text, s0, s1, lang)
+        if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
+        and not _in_date(lex, text, q)
+        # "one of them, a teenager, succumbed": one of a figure already given
+        and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
+    ]
+    singles = _singular_victims(text, s0, s1, outcomes, [q for q in quantities if not (q.low == 1 and q.term is None)], lang)
+    # "un jeune du village a été tué": the article read as the number one gives way to the person it names
+    quantities = [q for q in quantities if not any(q.start == x.start for x in singles)]
+    return sorted(quantities + singles, key=lambda q: q.start)
+
+
+def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, voices: _Voices, out: list[RawClaim]) -> bool:
+    """Append the claims of the sentence's figures to ``out``; whether there was any."""
+    text, s0, s1, lang = parsed.text, sent.start, sent.end, parsed.document.lang
+    # "heavy losses", "dozens of victims": read as deaths only when the sentence says nothing more precise
+    outcomes = _outcomes_in(lex, text, s0, s1) or [(m.start(), m.end(), "killed") for m in lex["ambiguous"].finditer(text, s0, s1)]
+    quantities = _sentence_figures(lex, text, s0, s1, outcomes, lang)
+    found_any = False
+    shared = None  # an outcome before a figure, that a coordinated next figure shares
+    for qi, q in enumerate(quantities):
+        nxt_q = _next_figure(lex, text, quantities, qi, s1)
+        chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
+        if not chosen:
+            continue
+        claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
+        span_end = max(c[1] for c in chosen)
+        victims = _figure_victims(lex, text, sent, sent_actors, q, nxt_q, chosen, claimant, lang)
+        # "the rebels admit losing seven fighters": a loss verb speaks of the claimant's own side
+        side = _side_phrase(lex, text, s0, s1, q)  # "côté ami, deux blessés ; côté ennemi, vingt neutralisés"
+        own = side == "own" or (side is None and bool(lex["own_side"].search(text, s0, s1))) or any(
+            lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
+        enemy = side == "enemy"
+        # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
+        # killed nine civilians" is both, so a verb before the figure is left to the event detector
+        fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
+        # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
+        if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
+                r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
+            victims = list(out[-1].victim_mentions)
+        claimant, ckind, ctext = voices.official(lex, claimant, ckind, ctext)
+        for c in chosen:
+            out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
+            found_any = True
+        voices.heard(claimant, ckind)
+    return found_any
+
+
+def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, chosen, claimant, lang: str) -> list[ActorMention]:
+    """Whose dead a figure counts: the actors between the figure and its outcome word or the next figure
+    ("50 Wagner members and 10 Malian soldiers killed"), after a verb before it ("killed 12 soldiers"), or
+    named after the outcome ("des dizaines de morts parmi les assaillants")."""
+    s0, s1 = sent.start, sent.end
+    limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
+    victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
+    if chosen[0][0] < q.start:
+        victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
+    victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
+    victims += _demonym_victims(text, q.end, min(limit, s1, nxt_q), lang, victims)
+    among = lex["among"].match(text, max(c[1] for c in chosen))
+    if among:
+        victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
+    return [v for v in victims if not _attributed_text(lex, text, v)]
+
+
+def _claims_without_figure(lex, text: str, sent, sent_actors, sentence_claimant) -> list[RawClaim]:
+    """Losses acknowledged without a figure ("has acknowledged having suffered casualties") and a share of a group
+    ("a neutralisé la plupart des assaillants")."""
+    s0, s1 = sent.start, sent.end
+    claimant, ckind, ctext, via = sentence_claimant
+    out = []
+    m = lex["suffered"].search(text, s0, s1)
+    if m:
+        out.append(RawClaim(sent.index, claimant, ctext, ckind, via, [claimant] if claimant else [], True, "killed", None, s0, s1))
+    m = lex["most_of"].search(text, s0, s1)
+    if m:
+        victims = [a for a in sent_actors if m.end() <= a.start <= m.end() + 40]
+        if victims:
+            q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
+            out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
     return out
 
 
