@@ -175,3 +175,16 @@ def test_a_protest_dispersed_with_tear_gas_is_one_event_with_the_police():
     (e,) = evs
     assert (e.event_date, e.sub_event_type) == (dt.date(2025, 2, 10), "Protest with intervention")
     assert e.actor2 == "Police Forces of Burkina Faso" and e.location == "Koudougou"
+
+
+def test_the_group_the_sources_blame_stands_for_the_unnamed_attackers():
+    evs = _events(
+        "Tillia attack\n\nGunmen killed 14 villagers on Saturday near Tillia, in Niger's Tahoua region, local officials said. "
+        "No group has claimed responsibility, but residents blamed the Islamic State Sahel Province.\n\n"
+        "In March 2021, more than 140 people were killed near Tillia in an attack blamed on Dozo hunters.", "2024-04-15")
+    live = [e for e in evs if not e.background]
+    assert {(e.actor1, e.actor2) for e in live} == {("Islamic State (Sahel)", "Civilians (Niger)")}
+    evs = _events(
+        "Attaque près de Macina\n\nDes hommes armés ont tué mardi neuf bergers peuls près de Macina. Les assaillants, des chasseurs "
+        "traditionnels dozos d'après plusieurs témoins, sont repartis avec le bétail.", "2024-02-16", lang="fr")
+    assert {e.actor1 for e in evs if not e.background} == {"Dozo Communal Militia (Mali)"}

@@ -171,6 +171,21 @@ def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]
 
 
 _OF_GROUP = re.compile(r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|d['’]|de\s+|of\s+(?:the\s+)?|from\s+(?:the\s+)?)", re.I)
+# "the attackers, Dozo hunters according to witnesses": an apposition that names the generic actor before it
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:des|les|un|une|de|d['’]|the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}", re.I)
+
+
+def in_camp_of_state(m: ActorMention) -> bool:
+    return m.entry is not None and m.entry.inter == 1
+
+
+def named_in_apposition(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """Named actors that stand in apposition to unnamed attackers: "les assaillants, des chasseurs dozos, ..."."""
+    return [b for a, b in zip(mentions, mentions[1:])
+            if a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and b.entry is not None and b.generic is None
+            and not in_camp_of_state(b) and _APPOSITION.fullmatch(text[a.end : b.start])]
+
+
 # "ses « soldats »", "its fighters": a group's own men, not the state's
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:ses|leurs|its|their)\s*[\"«“]?\s*$", re.I)
 
@@ -205,6 +220,11 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
             out.append(replace(m, entry=reg.by_id[dominant]) if dominant else m)
             continue
         target = None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.generic.kind in ("unidentified", "jihadist") and nxt is not None and nxt.entry is not None and not in_camp_of_state(nxt)
+                and _APPOSITION.fullmatch(text[m.end : nxt.start])):
+            out.append(replace(m, entry=nxt.entry))  # "les assaillants, des chasseurs traditionnels dozos, ...": named in apposition
+            continue
         kinds = _KIND_FAMILY.get(m.generic.kind, {m.generic.kind})
         for prev in reversed(mentions[:i]):
             if prev.entry is not None and prev.entry.kind in kinds and (m.country is None or prev.entry.country in (None, m.country)):

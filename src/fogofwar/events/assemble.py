@@ -7,9 +7,9 @@ import hashlib
 import re
 
 from .. import places as places_stage
-from ..actors import ActorMention, name_actor
+from ..actors import ActorMention, name_actor, named_in_apposition
 from ..claims import RawClaim, name_claims, reconcile
-from ..codebook import actor_registry, categories, lexicon, version
+from ..codebook import actor_registry, categories, lexicon, phrase_alternation, version
 from ..models import Actor, Episode, Event, Evidence
 from ..places.naming import acled_name
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
@@ -49,6 +49,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     _mark_earlier_context(drafts)
     events: list[Event] = []
     kept: list[Draft] = []
+    blamed = _blamed_group(analysis)
     for d in drafts:
         loc = d.location
         place = loc.place if loc else None
@@ -78,6 +79,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
         st = categories().get(sub)
         _fill_unknown_sides(d, st, sub)
+        if blamed is not None and not d.background and st.event_type in _BLAMEABLE and d.side1 and all(_unnamed(a) for a in d.side1):
+            d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
         if a1 is None and sub in _ACTOR_DEVELOPMENTS:
@@ -140,6 +143,36 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     for ev in events:
         ev.notes = notes(ev)
     return events
+
+
+_BLAMEABLE = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
+
+
+def _unnamed(a: ActorMention) -> bool:
+    return a.entry is None and (a.generic is None or a.generic.kind in ("unidentified", "jihadist"))
+
+
+def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
+    """The one group the report's sources hold responsible for the news ("residents blamed the Islamic State Sahel
+    Province", "des élus attribuent les deux attaques à la katiba Macina"); None when several or none are."""
+    parsed = analysis.parsed
+    cues = lexicon(parsed.document.lang).cues.get("blamed", [])
+    if not cues:
+        return None
+    alternation = phrase_alternation(cues, r"\s+(?:[\w'’-]+\s+){0,3}?")  # "attribue à" also reads "attribue l'enlèvement à"
+    rx = re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:(?:the|la|le|les|des|du)\s+|l['’])?", re.I)
+    published = parsed.document.published
+    found = []
+    for si, sent in enumerate(parsed.sentences):
+        when = analysis.sentence_dates[si]
+        if when.date and published and when.date <= published - dt.timedelta(days=BACKGROUND_DAYS):
+            continue  # "Ogossagou, where 150 were killed in 2019 in an attack blamed on Dozo hunters": another event's
+        for m in rx.finditer(parsed.text, sent.start, sent.end):
+            a = next((a for a in analysis.actors if m.end() - 2 <= a.start <= m.end() + 3), None)
+            if a is not None and a.entry is not None and a.generic is None and not in_state_camp(a) and not is_civilian(a):
+                found.append(a)
+        found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]
+    return found[0] if len({a.entry.id for a in found}) == 1 else None
 
 
 # strategic developments that are something an actor does: without one named, there is nothing to code
