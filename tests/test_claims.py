@@ -216,3 +216,11 @@ def test_english_sources_and_figures_as_written():
 def test_a_range_is_one_figure():
     got = _fr("Différentes sources locales confirment 30 à 32 morts mardi dans l'attaque du camp de Boni.")
     assert any(c[3:5] == (30, 32) for c in got)
+
+
+def test_a_french_source_refined_by_its_place_keeps_its_label():
+    # "une source à l'hôpital de Boni" is a medical source; the English label must survive the French lookup
+    got = _fr("Neuf civils ont été tués mardi près de Boni, a indiqué une source à l'hôpital de Boni.")
+    assert any(c[0] == "medical sources" and c[3] == 9 for c in got)
+    got = _fr("Neuf civils ont été tués mardi près de Boni, selon des sources hospitalières.")
+    assert any(c[0] == "medical sources" and c[3] == 9 for c in got)

@@ -953,11 +953,25 @@ def name_claims(
 
 def _source_label(lang: str, text: str) -> str:
     """"sources locales", "a local source" -> "local sources": one English label per kind of unnamed source."""
-    low = " ".join(_plain_source(lang, text).lower().split())
-    for label, phrases in (lexicon(lang).claims.get("source_labels") or {}).items():
-        if low in (p.lower() for p in phrases):
+    low = _bare_source(_plain_source(lang, text))
+    claims = lexicon(lang).claims
+    labels = {*(claims.get("source_labels") or {}), *(claims.get("source_hints") or {})}
+    if text.strip().lower() in labels:
+        return text.strip().lower()  # already a label: "une source à l'hôpital" was refined to "medical sources"
+    for label, phrases in (claims.get("source_labels") or {}).items():
+        if low in {_bare_source(p) for p in phrases}:
+            return label
+    # "des sources hospitalières", "plusieurs habitants": the phrase's own words say which kind
+    for label, hints in (claims.get("source_hints") or {}).items():
+        if any(re.search(rf"(?<![\w-]){re.escape(h.lower())}", low) for h in hints):
             return label
     return _normal_source(text) if lang == "en" else "unnamed sources"
+
+
+def _bare_source(text: str) -> str:
+    """"Des sources hospitalières" -> "sources hospitalières": labels compare without determiners."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    return re.sub(r"^(?:(?:des|les|une|un|de|la|le|plusieurs|deux|trois|quatre|certaines?|certains|d'autres|the|a|an|two|three|several|some|other)\s+|[dl]')+", "", low)
 
 
 def _normal_source(text: str) -> str:
