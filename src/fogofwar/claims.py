@@ -485,8 +485,15 @@ def _says_with_subject(lex, doc, text: str, s0: int, s1: int, fits) -> bool:
 
 
 def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    """"Le communiqué fait état de ...", "d'après le communiqué", "according to the statement": the statement quoted before."""
     nouns = lex["statement_nouns"]
-    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns)
+    if _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns):
+        return True
+    for m in lex["before_source"].finditer(text, s0, s1):
+        word = re.match(r"(?:le|la|ce|cette|son|leur|the|this|its|their)\s+(\w+)", text[m.end() : m.end() + 30], re.I)
+        if word and word.group(1).lower() in nouns:
+            return True
+    return False
 
 
 def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
