@@ -285,3 +285,13 @@ def test_a_wire_dateline_is_not_a_place_of_the_report():
     text = "Attack near Boni\n\nBAMAKO, Oct 18 (Reuters) – Five soldiers were killed near Boni on Tuesday."
     names = {t.text for t in scan_toponyms(text)}
     assert "Boni" in names and "BAMAKO" not in names
+
+
+def test_where_a_source_spoke_from_is_not_the_event_place():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Attaque à Ouallam\n\nAu moins onze soldats nigériens ont été tués mercredi soir dans l'attaque de leur position, "
+            "dans la zone d'Ouallam, ont indiqué jeudi des sources concordantes à Niamey.")
+    evs = extract([make_document(text, name="t", published="2017-02-23", lang="fr")]).events
+    assert {e.location for e in evs} == {"Ouallam"}
