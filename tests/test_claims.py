@@ -224,3 +224,15 @@ def test_a_french_source_refined_by_its_place_keeps_its_label():
     assert any(c[0] == "medical sources" and c[3] == 9 for c in got)
     got = _fr("Neuf civils ont été tués mardi près de Boni, selon des sources hospitalières.")
     assert any(c[0] == "medical sources" and c[3] == 9 for c in got)
+
+
+def test_organisations_group_media_and_others():
+    intro = "Des combats ont opposé jeudi l'armée malienne au CSP-DPA près de Tinzaouatène. "
+    got = _claims_of("Combats\n\n" + intro + "D'après un bilan de l'ONU, au moins 30 civils ont été tués.", published="2024-07-28", lang="fr")
+    assert any(c[0] == "United Nations" and c[3] == 30 for c in got)
+    got = _claims_of("Combats\n\n" + intro + "Les moudjahidines ont tué 20 soldats, selon un communiqué diffusé par Az-Zallaqa.",
+                     published="2024-07-28", lang="fr")
+    assert any(c[0] == "JNIM: Group for Support of Islam and Muslims" and c[3] == 20 for c in got)
+    got = _claims_of("Combats\n\n" + intro + "L'armée reconnaît avoir perdu deux soldats, tandis que dix autres ont été blessés.",
+                     published="2024-07-28", lang="fr")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 10, 10) in got

@@ -150,6 +150,16 @@ def _article_end(text: str, off: int) -> int:
     return m.end()
 
 
+def _organisation_at(lex, text: str, off: int) -> str | None:
+    """"l'ONU", "Human Rights Watch", "l'ONG Human Rights Watch": an organisation's canonical name when one starts here."""
+    for at in (off, _article_end(text, off)):
+        at = re.compile(r"(?:l['’]\s*)?(?:(?:ONG|NGO|organisation|organization)\s+)?", re.I).match(text, at).end()
+        for name, rx in lex["organisations"]:
+            if rx.match(text, at):
+                return name
+    return None
+
+
 def _unnamed_at(lex, text: str, off: int):
     """An unnamed source starting at ``off``, with or without its article."""
     return lex["unnamed"].match(text, off) or lex["unnamed"].match(text, _article_end(text, off))
@@ -218,6 +228,8 @@ def _claim_lex(lang: str):
         "subset_start": re.compile(rf"(?:{alt(c.get('subset', ['including']))})\s+", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
         "one_person": _one_person(lang),
+        "group_media": [(gid, re.compile(rf"(?<![\w-])(?:{alt(words)})(?![\w-])")) for gid, words in (c.get("group_media") or {}).items()],
+        "organisations": [(name, re.compile(rf"(?:{alt(words)})(?![\w-])")) for name, words in (c.get("organisations") or {}).items()],
         "latter": re.compile(rf"(?:{alt(c.get('latter') or ['(?!x)x'])})(?![\w-])", re.I),
         "affiliation": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).cues.get('affiliation') or ['(?!x)x'])})\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.I),
         "outcome_exceptions": [({w.lower() for w in e["words"]}, re.compile(e["not_before"], re.I)) for e in c.get("outcome_exceptions") or []],
@@ -253,6 +265,9 @@ class RawClaim:
     fig_start: int | None = None  # the figure and its outcome words ("10 Malian soldiers killed")
     fig_end: int | None = None
     victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
+
+
+_VOICED = ("actor", "sources", "official", "organisation")  # claimants a back-reference may point to (not the outlet)
 
 
 @dataclass
@@ -299,7 +314,7 @@ class _Voices:
         if found[1] in ("sources", "outlet") and self.last_armed is not None and _group_says(lex, doc, text, s0, s1):
             found = (self.last_armed, "actor", self.last_armed.text, found[3])  # "le mouvement a affirmé"
         self.last_subject = _subject_actor(doc, sent_actors) or self.last_subject
-        if found[1] in ("actor", "sources", "official"):
+        if found[1] in _VOICED:
             self.speaker = found
         elif self.speaker is not None:
             found = self.speaker
@@ -319,9 +334,9 @@ class _Voices:
 
     def end_sentence(self, found: tuple, sent_actors) -> None:
         self.heard(found[0], found[1])
-        if found[1] in ("actor", "sources", "official"):
+        if found[1] in _VOICED:
             self.last_source = found
-        self.prev_claimant = found if found[1] in ("actor", "sources", "official") else None
+        self.prev_claimant = found if found[1] in _VOICED else None
         self.last_armed = next((a for a in reversed(sent_actors) if a.entry is not None and a.entry.inter in (2, 3, 4)), self.last_armed)
 
 
@@ -385,8 +400,10 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         # killed nine civilians" is both, so a verb before the figure is left to the event detector
         fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
         # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
-        if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and re.search(
-                r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start]):
+        # ("deux soldats tués, tandis que dix autres ont été blessés": "others" are more of the same)
+        if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and (re.search(
+                r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
+                or re.match(r"\s+(?:autres|others|more)\b", text[q.end : q.end + 10], re.I)):
             victims = list(out[-1].victim_mentions)
         claimant, ckind, ctext = voices.official(lex, claimant, ckind, ctext)
         for c in chosen:
@@ -684,6 +701,9 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         unnamed = _unnamed_at(lex, text, m.end())
         if unnamed is not None:
             return None, "sources", unnamed.group(0), via
+        org = _organisation_at(lex, text, m.end())
+        if org is not None:
+            return None, "organisation", org, via
         official = lex["officials"].match(text, m.end()) or lex["officials"].match(text, _article_end(text, m.end()))
         if official is not None:
             return None, "official", official.group(0), via
@@ -714,6 +734,12 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             named = lex["unnamed"].match(text, m.start() + re.search(r"sources?\s*$", m.group(0), re.I).start())
             if named is not None and named.end() > m.end():
                 return None, "sources", named.group(0), via
+        org = _organisation_at(lex, text, m.end())
+        if org is None:
+            toll = lex["toll_by"].match(text, _article_end(text, m.end()))  # "d'après un bilan de l'ONU"
+            org = _organisation_at(lex, text, toll.end()) if toll else None
+        if org is not None:
+            return None, "organisation", org, via
         actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
@@ -748,6 +774,9 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             same = lex["same_source"].match(text, off)
             if unnamed is not None or same is not None:
                 return None, "sources", (unnamed or same).group(0), via
+            org = _organisation_at(lex, text, off)
+            if org is not None:
+                return None, "organisation", org, via
             official = lex["officials"].match(text, off)
             if official is not None and not any(off <= a.start < off + len(official.group(0)) for a in actors):
                 return None, "official", official.group(0), via
@@ -757,6 +786,13 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
                 actor = next((a for a in actors if title.end() - 2 <= a.start <= title.end() + 2), actor)
             if actor is not None:
                 return actor, "actor", actor.text, via
+    # "selon un communiqué diffusé par Az-Zallaqa": a group's own media speak for it
+    medium = next(((gid, m) for gid, rx in lex["group_media"] for m in [rx.search(text, s0, s1)] if m), None)
+    if medium is not None and medium[0] in actor_registry().by_id:
+        gid, m = medium
+        named = [a for a in actors if a.entry is not None and a.entry.id == gid]
+        mention = named[0] if named else ActorMention(m.start(), m.end(), m.group(0), actor_registry().by_id[gid], None)
+        return mention, "actor", mention.text, via
     # "X said / X's statement speaks of"
     # "sans faire état de pertes": a verb said not to be said reports nothing
     verbs = [v for v in lex["source_verbs"].finditer(text, s0, s1) if not re.search(r"\b(?:sans|without|not|pas)\s+$", text[max(s0, v.start() - 8) : v.start()], re.I)]
@@ -906,6 +942,8 @@ def name_claims(
             claimant = name_actor(r.claimant_mention, day, country).name
         elif r.claimant_kind == "sources":
             claimant = _source_label(document.lang, r.claimant_text)
+        elif r.claimant_kind == "organisation":
+            claimant = r.claimant_text  # "United Nations", "Human Rights Watch": the organisation's own name
         elif r.claimant_kind == "official":
             g = next(g for g in actor_registry().generic if g.kind == "government")
             claimant = name_actor(ActorMention(r.start, r.start, r.claimant_text, None, g), day, country).name
