@@ -236,3 +236,10 @@ def test_organisations_group_media_and_others():
     got = _claims_of("Combats\n\n" + intro + "L'armée reconnaît avoir perdu deux soldats, tandis que dix autres ont été blessés.",
                      published="2024-07-28", lang="fr")
     assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 10, 10) in got
+
+
+def test_english_organisations_and_counted_sources():
+    got = _claims_of("Attack near Boni\n\nGunmen attacked a military post near Boni on Monday. At least 20 soldiers were killed, "
+                     "two security sources told Reuters. Human Rights Watch said soldiers later executed at least 30 villagers.",
+                     published="2024-05-08")
+    assert {(c[0], c[3]) for c in got} == {("security sources", 20), ("Human Rights Watch", 30)}

@@ -802,6 +802,12 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if _speaker(lex, text, s0, verb.start(), actors) is None and _speaker(lex, text, s0, verbs[1].start(), actors) is not None:
             verb = verbs[1]
     if verb is not None:
+        # "Two aid workers were abducted, the UN said", "Human Rights Watch said soldiers executed ...": an organisation
+        # right before the verb
+        org = next((name for name, rx in lex["organisations"] for m in rx.finditer(text, max(s0, verb.start() - 40), verb.start())
+                    if re.fullmatch(r"(?:\s+(?:has|have|had|a|ont|avait|also|aussi|\w+ly))*\s*", text[m.end() : verb.start()])), None)
+        if org is not None:
+            return None, "organisation", org, via
         speaker = _speaker(lex, text, s0, verb.start(), actors)
         closer = [u for rx in ("unnamed", "same_source") for u in lex[rx].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
         closer.sort(key=lambda u: u.start())
