@@ -245,9 +245,14 @@ def _without_descriptions(parsed: Parsed, actors: list[ActorMention]) -> list[Ac
         tok = sp.root if sp is not None else None
         described = (tok is not None and tok.dep_ in ("compound", "poss", "amod", "nmod") and tok.head.dep_ == "appos"
                      and tok.head.i not in mine and tok.head.head.i in others)
+        # "Al Qaeda's Sahel affiliate JNIM", "the Islamic State's West Africa branch": the owner describes the group
+        described = described or bool(_OWNER_OF.match(parsed.text, a.end))
         if not described:
             out.append(a)
     return out
+
+
+_OWNER_OF = re.compile(r"(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|franchise|offshoot|wing|arm|ally|allies)\b", re.I)
 
 
 @lru_cache(maxsize=4)
