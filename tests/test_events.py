@@ -188,3 +188,14 @@ def test_the_group_the_sources_blame_stands_for_the_unnamed_attackers():
         "Attaque près de Macina\n\nDes hommes armés ont tué mardi neuf bergers peuls près de Macina. Les assaillants, des chasseurs "
         "traditionnels dozos d'après plusieurs témoins, sont repartis avec le bétail.", "2024-02-16", lang="fr")
     assert {e.actor1 for e in evs if not e.background} == {"Dozo Communal Militia (Mali)"}
+
+
+def test_two_armed_groups_named_together_fight_each_other():
+    evs = _events(
+        "Islamic State and al Qaeda affiliates battle near Ansongo\n\n"
+        "BAMAKO, May 15 - Fighters from Islamic State's Sahel Province and al Qaeda-linked JNIM clashed on Friday near Ansongo "
+        "in Mali's Gao region. Residents of villages along the Niger River said they heard heavy gunfire. JNIM said it repelled "
+        "the attackers.", "2023-05-15")
+    live = [e for e in evs if not e.background]
+    assert {frozenset((e.actor1, e.actor2)) for e in live} == {frozenset(("Islamic State (Sahel)", "JNIM: Group for Support of Islam and Muslims"))}
+    assert {e.location for e in live} == {"Ansongo"}

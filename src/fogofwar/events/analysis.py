@@ -164,6 +164,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         sub = resolve_sub_type(trig, side1, side2, sent.text, lang)
         if sub is None:
             continue
+        if sub == "Disrupted weapons use" and side1 and not any(in_state_camp(a) for a in side1):
+            continue  # "le JNIM dit avoir saisi des armes": an armed group's booty from its fight, not a seizure by the state
         if sub == "Armed clash" and any(a.kind in ("protesters", "rioters") for a in side1 + side2):
             sub = "Violent demonstration"  # "protesters clashed with police": a riot, not a battle between armed groups
         if sub == "Remote explosive/landmine/IED":

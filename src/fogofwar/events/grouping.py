@@ -30,11 +30,13 @@ class Draft:
 
 
 
-def _wildcards(side: list[ActorMention], known: list[ActorMention]) -> set[str]:
+def _wildcards(side: list[ActorMention], known: list[ActorMention], facing: list[ActorMention] = ()) -> set[str]:
     """Keys of a side, where "the attackers"/"gunmen" (an unidentified group) stand for the one named
-    non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew")."""
+    non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew").
+    The group the mention's other side names is not it ("JNIM repelled the attackers": the attackers are IS)."""
     keys = set()
     named = {a.key for a in known if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")}
+    named -= {a.key for a in facing}
     for a in side:
         if a.start == a.end and not a.text:
             continue  # an actor only implied ("the checkpoint was set on fire": its forces) never splits an event
@@ -53,8 +55,8 @@ def _compatible(d: Draft, m: Mention) -> int:
     """
     if _family_of(m.sub_event_type) == "demonstration" and _family(d) == "demonstration":
         return 1  # one crowd a day at one place: "les commerçants ... les manifestants ... le rassemblement"
-    k1 = _wildcards(m.side1, d.side1 + d.side2)
-    k2 = _wildcards(m.side2, d.side1 + d.side2)
+    k1 = _wildcards(m.side1, d.side1 + d.side2, m.side2)
+    k2 = _wildcards(m.side2, d.side1 + d.side2, m.side1)
     d1, d2 = d.keys(1), d.keys(2)
     if not (k1 or k2) or not (d1 or d2):
         return 1

@@ -252,7 +252,8 @@ def _without_descriptions(parsed: Parsed, actors: list[ActorMention]) -> list[Ac
     return out
 
 
-_OWNER_OF = re.compile(r"(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|franchise|offshoot|wing|arm|ally|allies)\b", re.I)
+_OWNER_OF = re.compile(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:affiliates?|branch(?:es)?|franchises?|offshoots?|wing|arm)\b"
+                       r"|-(?:linked|affiliated|allied|backed|aligned|inspired)\b", re.I)  # "al Qaeda's Sahel affiliate", "al Qaeda-linked JNIM"
 
 
 @lru_cache(maxsize=4)
@@ -295,6 +296,11 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     framed = _opposed(parsed, trig, actors)
     if framed is not None:
         return framed
+    # "Residents of villages along the Niger River said they heard fighting": people who tell of a fight are not in it
+    tellers = _subjects_above(parsed, trig, "tellers")
+    if tellers:
+        spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+        actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not is_civilian(a)]
     accusers = _accusers(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
@@ -420,6 +426,11 @@ def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[A
         return state or others, civilians  # "the army killed 13 civilians" read on one side: the armed side acts
     if civilians and len(civilians) == len(actors):
         return [], civilians  # victims without a named perpetrator stay the target
+    groups = list(dict.fromkeys(a.entry.id for a in others if a.entry is not None))
+    if not state and not civilians and len(groups) == 2:
+        # "Fighters from Islamic State's Sahel Province and al Qaeda-linked JNIM clashed": two armed groups with no
+        # state force on either side fight each other
+        return [a for a in others if a.entry is not None and a.entry.id == groups[0]], [a for a in others if a.entry is None or a.entry.id != groups[0]]
     return actors, []
 
 

@@ -22,6 +22,10 @@ _CONNECTORS = frozenset({"de", "du", "des", "la", "le", "les", "el", "al", "en",
 _SENT_END = re.compile(r"[.!?:;\"“”«»\n]\s*$")
 
 
+_RIVER = re.compile(r"\b(?:fleuve|rivière|river|lac|lake)\s+(?:du\s+|de\s+la\s+|de\s+l['’]|the\s+)?$", re.I)
+_RIVER_AFTER = re.compile(r"\s+(?:[Rr]iver|[Rr]iver's|[Ll]ake)\b")
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -95,6 +99,10 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
         for j, k in sorted(opts, reverse=True):  # longest first
             s, e = toks[i][0], toks[j - 1][1]
             surface = text[s:e]
+            if _RIVER.search(text[max(0, s - 12) : s]) or _RIVER_AFTER.match(text, e):
+                i = j  # "le fleuve Niger", "the Niger River": a river, not the country
+                taken = True
+                break
             places = _accept(gaz, cb, surface, k, cand.get(k) or [], single=j - i == 1)
             if not places:
                 continue
