@@ -243,3 +243,16 @@ def test_english_organisations_and_counted_sources():
                      "two security sources told Reuters. Human Rights Watch said soldiers later executed at least 30 villagers.",
                      published="2024-05-08")
     assert {(c[0], c[3]) for c in got} == {("security sources", 20), ("Human Rights Watch", 30)}
+
+
+def test_more_french_sources_as_written():
+    cases = [
+        ("Selon nos informations, au moins quinze civils ont été tués mardi près de Boni.", "Test Wire"),
+        ("Quinze civils ont été tués mardi près de Boni, selon le bilan du gouvernorat de Mopti.", "Government of Mali (2021-)"),
+        ("Quinze civils ont été tués mardi près de Boni, a déclaré sous couvert d'anonymat un élu de la commune.", "local officials"),
+        ("D'après un notable de la localité, quinze civils ont été tués mardi près de Boni.", "community leaders"),
+        ("Le chef du village, joint par téléphone, a parlé de quinze morts mardi à Boni.", "community leaders"),
+    ]
+    for text, claimant in cases:
+        got = _fr(text)
+        assert {(c[0], c[3]) for c in got} == {(claimant, 15)}, text

@@ -366,6 +366,8 @@ def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> 
         q for q in find_quantities(text, s0, s1, lang)
         if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
         and not _in_date(lex, text, q)
+        # "d'après un notable de la localité, quinze civils": the article of a source is no figure
+        and not (q.low == 1 and re.search(r"(?:selon|d['’]après|according\s+to|cité\s+par)\s+$", text[max(s0, q.start - 14) : q.start], re.I))
         # "one of them, a teenager, succumbed": one of a figure already given
         and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
     ]
@@ -712,6 +714,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         after = text[m.end() : s1]
         if re.match(r"(?:l['’]|son\s+|leur\s+|its\s+|the\s+)?(?:acronyme|sigle|appellation|acronym)\b", after, re.I):
             continue  # "JNIM selon l'acronyme arabe": a name's gloss, not a source
+        if re.match(r"(?:nos|our)\s+(?:informations|information|sources)\b", after, re.I):
+            return None, "outlet", document.outlet or "the outlet", via  # "selon nos informations": the outlet's own
         if re.match(r"(?:laquelle|lequel|lesquels|lesquelles|qui|whom|which)\b", after, re.I):
             # "a confié une source sécuritaire, selon laquelle ...": the source just named
             back = [u for u in lex["unnamed"].finditer(text, s0, m.start()) if len(text[u.end() : m.start()].split()) <= 2]
@@ -740,6 +744,9 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             org = _organisation_at(lex, text, toll.end()) if toll else None
         if org is not None:
             return None, "organisation", org, via
+        first = _unnamed_at(lex, text, m.end())
+        if first is not None and not any(a.start <= first.start() < a.end for a in actors):
+            return None, "sources", first.group(0), via  # "d'après un notable de la localité, quinze civils": the notable speaks
         actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
@@ -767,7 +774,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         words = [m.start() for m in re.finditer(r"(?<=\s)\S", tail[head:])]
         for off in [v.end() + head] + [v.end() + head + w for w in words[:8]]:
             if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
-                                r"\w+day|evening|night)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
+                                r"\w+day|evening|night|sous|par|under|by|également|aussi|encore|ensuite|also)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
                 break  # only a place, a medium or a day may stand between the verb and its speaker
             art = _article_end(text, off) - off
             unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + art)
