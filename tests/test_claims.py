@@ -256,3 +256,16 @@ def test_more_french_sources_as_written():
     for text, claimant in cases:
         got = _fr(text)
         assert {(c[0], c[3]) for c in got} == {(claimant, 15)}, text
+
+
+def test_french_officials_commanders_and_community_voices():
+    cases = [
+        ("Quinze civils ont été tués mardi près de Boni, a indiqué le commandant de zone.", "security sources"),
+        ("Quinze civils ont été tués mardi près de Boni, selon un responsable sécuritaire.", "security sources"),
+        ("Quinze civils ont été tués mardi près de Boni, a-t-on appris auprès de la mairie.", "local officials"),
+        ("Quinze civils ont été tués mardi près de Boni, selon les autorités locales.", "local officials"),
+        ("Quinze civils ont été tués mardi près de Boni, affirme un leader de la communauté peule.", "community leaders"),
+        ("Quinze civils ont été tués mardi près de Boni, selon un responsable d'une organisation humanitaire.", "humanitarian sources"),
+    ]
+    for text, claimant in cases:
+        assert {(c[0], c[3]) for c in _fr(text)} == {(claimant, 15)}, text

@@ -556,7 +556,8 @@ def _one_person(lang: str) -> re.Pattern:
         if g.kind in ("civilians", "protesters", "rioters"):  # not "the army", "the convoy": a body, not a person
             words |= {w.lower() for w in g.words.get(lang, ())}
     singular = sorted((w for w in words if " " not in w and not w.endswith(("s", "x"))), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?P<art>(?:a|an|the|un|une|le|la)\s+|l')(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, singular))})(?![\w-])", re.I)
+    articles = r"(?:a|an|the)\s+" if lang == "en" else r"(?:un|une|le|la)\s+|l'"  # French "a" is a verb ("a indiqué")
+    return re.compile(rf"(?<![\w-])(?P<art>{articles})(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, singular))})(?![\w-])", re.I)
 
 
 _NOT_A_PERSON = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|forces?|force|volunteers?|self-defen[cs]e|defen[cs]e|guards?|milices?|supplétifs?|armés?)\b", re.I)
@@ -745,7 +746,7 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if org is not None:
             return None, "organisation", org, via
         first = _unnamed_at(lex, text, m.end())
-        if first is not None and not any(a.start <= first.start() < a.end for a in actors):
+        if first is not None and not any(a.start <= first.start() < a.end and a.end >= first.end() for a in actors):
             return None, "sources", first.group(0), via  # "d'après un notable de la localité, quinze civils": the notable speaks
         actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)), None)
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
