@@ -269,3 +269,9 @@ def test_french_officials_commanders_and_community_voices():
     ]
     for text, claimant in cases:
         assert {(c[0], c[3]) for c in _fr(text)} == {(claimant, 15)}, text
+
+
+def test_the_displaced_killed_and_lives_cost():
+    assert {(c[3], c[2]) for c in _fr("Quinze déplacés ont été tués mardi près de Boni, selon des sources locales.")} == {(15, "killed")}
+    assert {(c[3], c[2]) for c in _fr("L'attaque a coûté la vie à quinze civils mardi à Boni, selon des sources locales.")} == {(15, "killed")}
+    assert not _fr("L'attaque de mardi près de Boni a fait fuir 15 000 déplacés, selon des sources locales.")

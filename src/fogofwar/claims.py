@@ -360,11 +360,21 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
     return out
 
 
+def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
+    """"15 000 déplacés", "30 motos": a figure of things or of the displaced, unless an outcome word says they died
+    ("quinze déplacés ont été tués")."""
+    m = lex["not_casualty"].match(text[q.end : q.end + 40])
+    if m is None:
+        return False
+    end = q.end + m.end()
+    return not any(end <= o[0] <= end + 20 and re.fullmatch(r"\s*(?:ont|a|have|has|were|was|sont|est)?\s*(?:été|been)?\s*", text[end : o[0]]) for o in outcomes)
+
+
 def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> list[Quantity]:
     """The figures of a sentence that may count casualties, and single persons named with an article."""
     quantities = [
         q for q in find_quantities(text, s0, s1, lang)
-        if not lex["not_casualty"].match(text[q.end : q.end + 40]) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
+        if not _not_casualty(lex, text, q, outcomes) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
         and not _in_date(lex, text, q)
         # "d'après un notable de la localité, quinze civils": the article of a source is no figure
         and not (q.low == 1 and re.search(r"(?:selon|d['’]après|according\s+to|cité\s+par)\s+$", text[max(s0, q.start - 14) : q.start], re.I))
