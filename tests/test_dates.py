@@ -103,3 +103,15 @@ def test_of_two_statement_dates_the_later_dates_the_attack():
             "contre le camp militaire de Boulkessi le 30 septembre dernier.")
     evs = extract([make_document(text, name="t", published="2019-10-08", lang="fr")]).events
     assert {e.event_date for e in evs} == {dt.date(2019, 9, 30)}
+
+
+def test_french_dates_as_written():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    cases = {"le 3 courant": dt.date(2024, 5, 3), "le 05/05/2024": dt.date(2024, 5, 5), "le week-end dernier": dt.date(2024, 5, 4),
+             "en milieu de semaine dernière": dt.date(2024, 5, 1)}
+    for when, day in cases.items():
+        text = f"Attaque à Boni\n\nDes hommes armés ont attaqué le village de Boni {when}."
+        evs = extract([make_document(text, name="t", published="2024-05-08", lang="fr")]).events
+        assert [e.event_date for e in evs] == [day], when

@@ -121,6 +121,11 @@ def _dateparser(expr: str, lang: str, ref: dt.date) -> dt.date | None:
     return got.date() if got else None
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/-]|\.\d)")
+_THIS_MONTH = re.compile(r"\b(?:le\s+)?(\d{1,2})\s+courant\b", re.I)
+_WEEKEND = re.compile(r"\b(?:(?P<last>le\s+week-end\s+dernier|last\s+weekend|the\s+weekend\s+before)|ce\s+week-end|this\s+weekend)\b", re.I)
+
+
 def find_dates(
     text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None, narrative_precision: int | None = None
 ) -> list[DateMention]:
@@ -164,6 +169,35 @@ def find_dates(
         elif not any(re.search(rf"\b{re.escape(w)}\s*(?:of\s+)?$", seg[max(0, m.start() - 15) : m.start()], re.I) for w in night):
             found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "until"))
         taken.append(m.span())
+    # "le 05/05/2024" (day first, as written in French and in most of the Sahel's press), "le 3 courant" (this month)
+    if published is not None:
+        for m in _NUMERIC_DATE.finditer(seg):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + 2000 if y < 100 else y
+            try:
+                when = dt.date(y, mo, d)
+            except ValueError:
+                continue
+            if free(m.start(), m.end()):
+                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), when, 1, "absolute", role_of(m.start())))
+                taken.append(m.span())
+        for m in _THIS_MONTH.finditer(seg):
+            d = int(m.group(1))
+            ref = published if d <= published.day else (published.replace(day=1) - dt.timedelta(days=1))
+            try:
+                when = ref.replace(day=d)
+            except ValueError:
+                continue
+            if free(m.start(), m.end()):
+                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), when, 1, "published", role_of(m.start())))
+                taken.append(m.span())
+        for m in _WEEKEND.finditer(seg):
+            back = (published.weekday() - 5) % 7  # to the last Saturday
+            if m.group("last") and back < 2:
+                back += 7  # "le week-end dernier" read on a Saturday or Sunday: the one before
+            if free(m.start(), m.end()):
+                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), published - dt.timedelta(days=back), 2, "published", role_of(m.start())))
+                taken.append(m.span())
     for i, pat in enumerate(absolute):
         for m in pat.finditer(seg):
             s, e = m.span()
