@@ -228,6 +228,8 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
     victims_only = not d.side1 and d.side2
     if (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:
         d.side1 = [_generic("unidentified")]
+    elif st.event_type == "Explosions/Remote violence" and sub != "Air/drone strike" and not d.side1 and not d.side2:
+        d.side1 = [_generic("unidentified")]  # "un minibus a sauté sur une mine": laid by someone unnamed
     elif st.event_type == "Battles" and victims_only:
         d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
     elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
