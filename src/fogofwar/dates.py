@@ -126,6 +126,31 @@ _THIS_MONTH = re.compile(r"\b(?:le\s+)?(\d{1,2})\s+courant\b", re.I)
 _WEEKEND = re.compile(r"\b(?:(?P<last>le\s+week-end\s+dernier|last\s+weekend|the\s+weekend\s+before)|ce\s+week-end|this\s+weekend)\b", re.I)
 
 
+def _written_dates(seg: str, published: dt.date | None):
+    """Dates as the Sahel's press writes them: day first ("05/05/2024"), "le 3 courant" (this month), "le week-end
+    dernier" (the last Saturday, precision 2). Yields (match, date, precision, anchor)."""
+    if published is None:
+        return
+    for m in _NUMERIC_DATE.finditer(seg):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            yield m, dt.date(y + 2000 if y < 100 else y, mo, d), 1, "absolute"
+        except ValueError:
+            continue
+    for m in _THIS_MONTH.finditer(seg):
+        d = int(m.group(1))
+        ref = published if d <= published.day else (published.replace(day=1) - dt.timedelta(days=1))
+        try:
+            yield m, ref.replace(day=d), 1, "published"
+        except ValueError:
+            continue
+    for m in _WEEKEND.finditer(seg):
+        back = (published.weekday() - 5) % 7  # to the last Saturday
+        if m.group("last") and back < 2:
+            back += 7  # "le week-end dernier" read on a Saturday or Sunday: the one before
+        yield m, published - dt.timedelta(days=back), 2, "published"
+
+
 def find_dates(
     text: str, start: int, end: int, lang: str, published: dt.date | None, narrative: dt.date | None, narrative_precision: int | None = None
 ) -> list[DateMention]:
@@ -169,35 +194,11 @@ def find_dates(
         elif not any(re.search(rf"\b{re.escape(w)}\s*(?:of\s+)?$", seg[max(0, m.start() - 15) : m.start()], re.I) for w in night):
             found.append(DateMention(start + m.start("d2"), start + m.end(), seg[m.start("d2") : m.end()], d2, 1, "absolute", "until"))
         taken.append(m.span())
-    # "le 05/05/2024" (day first, as written in French and in most of the Sahel's press), "le 3 courant" (this month)
-    if published is not None:
-        for m in _NUMERIC_DATE.finditer(seg):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            y = y + 2000 if y < 100 else y
-            try:
-                when = dt.date(y, mo, d)
-            except ValueError:
-                continue
-            if free(m.start(), m.end()):
-                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), when, 1, "absolute", role_of(m.start())))
-                taken.append(m.span())
-        for m in _THIS_MONTH.finditer(seg):
-            d = int(m.group(1))
-            ref = published if d <= published.day else (published.replace(day=1) - dt.timedelta(days=1))
-            try:
-                when = ref.replace(day=d)
-            except ValueError:
-                continue
-            if free(m.start(), m.end()):
-                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), when, 1, "published", role_of(m.start())))
-                taken.append(m.span())
-        for m in _WEEKEND.finditer(seg):
-            back = (published.weekday() - 5) % 7  # to the last Saturday
-            if m.group("last") and back < 2:
-                back += 7  # "le week-end dernier" read on a Saturday or Sunday: the one before
-            if free(m.start(), m.end()):
-                found.append(DateMention(start + m.start(), start + m.end(), m.group(0), published - dt.timedelta(days=back), 2, "published", role_of(m.start())))
-                taken.append(m.span())
+    # "le 05/05/2024", "le 3 courant", "le week-end dernier"
+    for m, when, precision, anchor in _written_dates(seg, published):
+        if free(m.start(), m.end()):
+            found.append(DateMention(start + m.start(), start + m.end(), m.group(0), when, precision, anchor, role_of(m.start())))
+            taken.append(m.span())
     for i, pat in enumerate(absolute):
         for m in pat.finditer(seg):
             s, e = m.span()
