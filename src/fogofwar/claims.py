@@ -490,7 +490,7 @@ _BARE_SOURCE = re.compile(r"(?:a|an|one|the|une|des|la|les|de)?\s*sources?", re.
 
 def _refine_source(lex, text: str, s0: int, s1: int, found):
     """"a source at Gao hospital" is a medical source, "une source proche de l'armée" a security one (``source_hints``)."""
-    mention, kind, said, via = found
+    _, kind, said, via = found
     if kind != "sources" or not _BARE_SOURCE.fullmatch((said or "").strip()):
         return found
     at = text.find(said, s0, s1)
@@ -814,7 +814,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     # "X said / X's statement speaks of"
     # "sans faire état de pertes": a verb said not to be said reports nothing
     verbs = [v for v in lex["source_verbs"].finditer(text, s0, s1) if not re.search(r"\b(?:sans|without|not|pas)\s+$", text[max(s0, v.start() - 8) : v.start()], re.I)]
-    # "Dans un communiqué lu vendredi, l'état-major affirme ...": the first verb with a speaker before it
+    # "Dans un communiqué lu vendredi, l'état-major affirme ...": past a statement noun with nobody before it, to the verb
+    # whose speaker stands before it
     verb = verbs[0] if verbs else None
     if verb is not None and len(verbs) > 1 and verb.group(0).lower() in lex["statement_nouns"] | {"bilan", "revendication", "statement", "toll"}:
         if _speaker(lex, text, s0, verb.start(), actors) is None and _speaker(lex, text, s0, verbs[1].start(), actors) is not None:
