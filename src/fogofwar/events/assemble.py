@@ -48,7 +48,6 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
     _mark_earlier_context(drafts)
     events: list[Event] = []
-    kept: list[Draft] = []
     blamed = _blamed_group(analysis)
     for d in drafts:
         loc = d.location
@@ -83,8 +82,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
-        if a1 is None and sub in _ACTOR_DEVELOPMENTS:
-            continue  # "l'ONG suspend ses activités": a group's change with no armed group named is no event
+
         evidence = _evidence(doc, d, a1, a2)
         reasons = {}
         if a2 is None:
@@ -138,8 +136,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         )
         ev.id = event_id(ev)
         events.append(ev)
-        kept.append(d)
-    _attach_claims(analysis, kept, events)
+    _attach_claims(analysis, drafts, events)
     for ev in events:
         ev.notes = notes(ev)
     return events
@@ -173,10 +170,6 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
                 found.append(a)
         found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]
     return found[0] if len({a.entry.id for a in found}) == 1 else None
-
-
-# strategic developments that are something an actor does: without one named, there is nothing to code
-_ACTOR_DEVELOPMENTS = {"Change to group/activity", "Agreement", "Headquarters or base established", "Non-violent transfer of territory"}
 
 
 def _mark_earlier_context(drafts: list[Draft]) -> None:
