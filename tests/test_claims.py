@@ -275,3 +275,10 @@ def test_the_displaced_killed_and_lives_cost():
     assert {(c[3], c[2]) for c in _fr("Quinze déplacés ont été tués mardi près de Boni, selon des sources locales.")} == {(15, "killed")}
     assert {(c[3], c[2]) for c in _fr("L'attaque a coûté la vie à quinze civils mardi à Boni, selon des sources locales.")} == {(15, "killed")}
     assert not _fr("L'attaque de mardi près de Boni a fait fuir 15 000 déplacés, selon des sources locales.")
+
+
+def test_victims_shared_along_a_list_and_with_others():
+    got = _fr("Le bilan fait état de cinq morts et neuf blessés côté FAMa mardi à Boni, selon l'armée.")
+    assert {(c[1], c[2], c[3]) for c in got} == {("Military Forces of Mali (2021-)", "killed", 5), ("Military Forces of Mali (2021-)", "wounded", 9)}
+    got = _fr("L'attaque a fait cinq morts parmi les soldats et deux parmi les civils mardi à Boni, selon des sources locales.")
+    assert {(c[1], c[3]) for c in got} == {("Military Forces of Mali (2021-)", 5), ("Civilians (Mali)", 2)}

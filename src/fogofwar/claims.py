@@ -398,6 +398,9 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
     for qi, q in enumerate(quantities):
         nxt_q = _next_figure(lex, text, quantities, qi, s1)
         chosen, shared = _bind_outcomes(lex, parsed.doc, text, q, nxt_q, outcomes, shared)
+        if not chosen and out and out[-1].sentence == sent.index and lex["among"].match(text, q.end) and re.search(
+                r"(?:\b(?:and|et)|,)\s*$", text[max(s0, q.start - 8) : q.start]):
+            chosen = [(q.end, q.end, out[-1].outcome)]  # "cinq morts parmi les soldats et deux parmi les civils"
         if not chosen:
             continue
         claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
@@ -413,16 +416,27 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)
         # "two soldiers were killed and ten wounded": a bare figure coordinated with the last one shares its victims
         # ("deux soldats tués, tandis que dix autres ont été blessés": "others" are more of the same)
-        if not victims and out and out[-1].sentence == sent.index and out[-1].victim_mentions and (re.search(
+        others = re.match(r"\s+(?:autres|others|more)\b", text[q.end : q.end + 10], re.I)
+        if not victims and out and out[-1].victim_mentions and (out[-1].sentence == sent.index and (re.search(
                 r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
-                or re.match(r"\s+(?:autres|others|more)\b", text[q.end : q.end + 10], re.I)):
-            victims = list(out[-1].victim_mentions)
+                or others) or others and out[-1].sentence == sent.index - 1 and q.start - s0 < 3):
+            victims = list(out[-1].victim_mentions)  # "Cinq militaires ont été tués. Neuf autres ont été blessés."
         claimant, ckind, ctext = voices.official(lex, claimant, ckind, ctext)
         for c in chosen:
             out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
             found_any = True
         voices.heard(claimant, ckind)
+    _share_victims_backwards(text, out, sent.index)
     return found_any
+
+
+def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> None:
+    """"cinq morts et neuf blessés côté FAMa": the victims named after the last figure of a list are every figure's."""
+    mine = [r for r in out if r.sentence == sentence and r.quantity is not None]
+    for a, b in zip(reversed(mine[:-1]), reversed(mine[1:])):
+        if not a.victim_mentions and b.victim_mentions and a.quantity.start < b.quantity.start and re.fullmatch(
+                r"[^.;:,]{0,25}\s(?:and|et)\s+|,\s*", text[(a.fig_end or a.quantity.end) : b.quantity.start]):
+            a.victim_mentions = list(b.victim_mentions)
 
 
 def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, chosen, claimant, lang: str) -> list[ActorMention]:
