@@ -199,3 +199,11 @@ def test_two_armed_groups_named_together_fight_each_other():
     live = [e for e in evs if not e.background]
     assert {frozenset((e.actor1, e.actor2)) for e in live} == {frozenset(("Islamic State (Sahel)", "JNIM: Group for Support of Islam and Muslims"))}
     assert {e.location for e in live} == {"Ansongo"}
+
+
+def test_people_hurt_at_a_protest_are_the_protesters():
+    evs = _events(
+        "Manifestation à Koudougou\n\nDes commerçants ont manifesté lundi à Koudougou avant d'être dispersés au gaz lacrymogène par la police. "
+        "Sept personnes ont été blessées, selon des témoins.", "2025-02-11", lang="fr")
+    (e,) = evs
+    assert {(c.victims, c.outcome, c.low) for c in e.claims} == {("Protesters (Burkina Faso)", "wounded", 7)}

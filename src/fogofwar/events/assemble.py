@@ -355,6 +355,12 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
                  if n and (entry := reg.by_name(n)) is not None and entry.inter in (2, 3, 4)]
         attacked = [n for n in [first.actor2, *first.assoc_actor_2] if n] if first.event_type == "Battles" else None
         claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None, attacked)
+        if first.event_type in ("Protests", "Riots") and first.actor1:
+            # "sept personnes ont été blessées" at a protest: the protesters, as ACLED names them
+            civilians = f"Civilians ({country})" if country else None
+            for c in claims:
+                if c.victims is None or c.victims == civilians:
+                    c.victims = first.actor1
         # a headline's "4 soldiers killed" restates the army's figure quoted in the body: one claim, the army's
         claims = [c for c in claims if not (c.claimant_kind == "outlet" and any(
             o.claimant_kind != "outlet" and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high) for o in claims))]
