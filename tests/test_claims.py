@@ -282,3 +282,9 @@ def test_victims_shared_along_a_list_and_with_others():
     assert {(c[1], c[2], c[3]) for c in got} == {("Military Forces of Mali (2021-)", "killed", 5), ("Military Forces of Mali (2021-)", "wounded", 9)}
     got = _fr("L'attaque a fait cinq morts parmi les soldats et deux parmi les civils mardi à Boni, selon des sources locales.")
     assert {(c[1], c[3]) for c in got} == {("Military Forces of Mali (2021-)", 5), ("Civilians (Mali)", 2)}
+
+
+def test_the_army_describing_its_auxiliaries_is_not_among_their_dead():
+    got = _claims_of("Attack near Diapaga\n\nThree members of the Volunteers for the Defense of the Homeland (VDP), the army's civilian "
+                     "auxiliaries, were killed on Thursday near Diapaga, a security source said.", published="2024-09-20")
+    assert {(c[1], c[3]) for c in got} == {("VDP: Volunteers for the Defense of the Homeland", 3)}

@@ -453,7 +453,12 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
     among = lex["among"].match(text, max(c[1] for c in chosen))
     if among:
         victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
-    return [v for v in victims if not _attributed_text(lex, text, v)]
+    victims = [v for v in victims if not _attributed_text(lex, text, v)]
+    # "three members of the VDP, the army's civilian auxiliaries, were killed": the army in the apposition
+    # describes the VDP; it is not among the dead
+    return [v for i, v in enumerate(victims) if not (
+        i > 0 and v.generic is not None and v.kind == "state_military" and victims[0].entry is not None and victims[0].generic is None
+        and victims[0].kind != "state_military" and re.search(r"[,(]", text[victims[0].end : v.start]))]
 
 
 def _claims_without_figure(lex, text: str, sent, sent_actors, sentence_claimant) -> list[RawClaim]:
