@@ -115,3 +115,13 @@ def test_french_dates_as_written():
         text = f"Attaque à Boni\n\nDes hommes armés ont attaqué le village de Boni {when}."
         evs = extract([make_document(text, name="t", published="2024-05-08", lang="fr")]).events
         assert [e.event_date for e in evs] == [day], when
+
+
+def test_a_date_right_after_the_act_is_the_act_s_even_in_a_reported_clause():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Explosion près de Niono\n\nAu moins onze personnes ont péri le 8 courant lorsque le minibus qui les transportait a sauté "
+            "sur un engin explosif improvisé près de Niono, ont indiqué à l'AFP des sources locales.")
+    evs = extract([make_document(text, name="t", published="2024-06-10", lang="fr")]).events
+    assert [e.event_date for e in evs] == [dt.date(2024, 6, 8)]

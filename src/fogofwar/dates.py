@@ -288,10 +288,20 @@ def find_dates(
     return found
 
 
+@lru_cache(maxsize=4)
+def _act_before(lang: str) -> re.Pattern:
+    """An outcome word or an act's participle right before a date: "ont péri le 8 courant", "l'embuscade tendue mardi"."""
+    words = [w for ws in lexicon(lang).claims["outcomes"].values() for w in ws] + list(lexicon(lang).dates.get("act_participles", []))
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})\s+(?:(?:le|la|ce|cette|on|last|the|dans\s+la\s+nuit\s+de|in\s+the)\s+)?$", re.I)
+
+
 def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> DateMention:
     """A date attached to a reporting verb dates the statement: "On Sunday the CSP-DPA claimed a victory"."""
     if m.role != "point" or not report_lemmas:
         return m
+    if _act_before(parsed.document.lang).search(parsed.text[max(0, m.start - 40) : m.start]):
+        return m  # "ont péri le 8 courant, ont indiqué des sources": the date is the deaths', whatever the parse says
     span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return m
