@@ -175,7 +175,8 @@ _OF_GROUP = re.compile(r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|d['’]|de\s
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:des|les|un|une|de|d['’]|the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}", re.I)
 
 
-def in_camp_of_state(m: ActorMention) -> bool:
+def is_state_force(m: ActorMention) -> bool:
+    """A registry actor coded as state forces (ACLED inter 1); ``events.roles.in_state_camp`` adds their allies."""
     return m.entry is not None and m.entry.inter == 1
 
 
@@ -183,7 +184,7 @@ def named_in_apposition(mentions: list[ActorMention], text: str) -> list[ActorMe
     """Named actors that stand in apposition to unnamed attackers: "les assaillants, des chasseurs dozos, ..."."""
     return [b for a, b in zip(mentions, mentions[1:])
             if a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and b.entry is not None and b.generic is None
-            and not in_camp_of_state(b) and _APPOSITION.fullmatch(text[a.end : b.start])]
+            and not is_state_force(b) and _APPOSITION.fullmatch(text[a.end : b.start])]
 
 
 # "ses « soldats »", "its fighters": a group's own men, not the state's
@@ -221,7 +222,7 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
             continue
         target = None
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (m.generic.kind in ("unidentified", "jihadist") and nxt is not None and nxt.entry is not None and not in_camp_of_state(nxt)
+        if (m.generic.kind in ("unidentified", "jihadist") and nxt is not None and nxt.entry is not None and not is_state_force(nxt)
                 and _APPOSITION.fullmatch(text[m.end : nxt.start])):
             out.append(replace(m, entry=nxt.entry))  # "les assaillants, des chasseurs traditionnels dozos, ...": named in apposition
             continue

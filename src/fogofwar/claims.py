@@ -144,16 +144,21 @@ def _source_alternation(c, phrases) -> str:
     return "|".join(out)
 
 
+_ARTICLE_RE = re.compile(rf"(?:{_ARTICLES}\s+|[dl]['’]\s*|de\s+)?", re.I)
+_ORG_PREFIX = re.compile(r"(?:l['’]\s*)?(?:(?:ONG|NGO|organisation|organization)\s+)?", re.I)
+# determiners a source's label is compared without ("des sources hospitalières" = "sources hospitalières")
+_BARE_PREFIX = re.compile(rf"^(?:(?:{_ARTICLES}|de|quatre|certaines?|certains|d'autres|some|other)\s+|[dl]')+", re.I)
+
+
 def _article_end(text: str, off: int) -> int:
     """Where the noun starts after an article or a small number: "des sources", "l'armée", "deux responsables"."""
-    m = re.compile(rf"(?:{_ARTICLES}\s+|[dl]['’]\s*|de\s+)?", re.I).match(text, off)
-    return m.end()
+    return _ARTICLE_RE.match(text, off).end()
 
 
 def _organisation_at(lex, text: str, off: int) -> str | None:
     """"l'ONU", "Human Rights Watch", "l'ONG Human Rights Watch": an organisation's canonical name when one starts here."""
     for at in (off, _article_end(text, off)):
-        at = re.compile(r"(?:l['’]\s*)?(?:(?:ONG|NGO|organisation|organization)\s+)?", re.I).match(text, at).end()
+        at = _ORG_PREFIX.match(text, at).end()
         for name, rx in lex["organisations"]:
             if rx.match(text, at):
                 return name
@@ -165,12 +170,16 @@ def _unnamed_at(lex, text: str, off: int):
     return lex["unnamed"].match(text, off) or lex["unnamed"].match(text, _article_end(text, off))
 
 
+@lru_cache(maxsize=4)
+def _source_adjective(lang: str) -> re.Pattern | None:
+    adjs = lexicon(lang).claims["attribution"].get("source_adjectives") or []
+    return re.compile(rf"^({_ARTICLES})\s+(?:{'|'.join(map(re.escape, adjs))})\s+", re.I) if adjs else None
+
+
 def _plain_source(lang: str, text: str) -> str:
     """"une première source sécuritaire" -> "une source sécuritaire": the adjective does not change the label."""
-    adjs = lexicon(lang).claims["attribution"].get("source_adjectives") or []
-    if not adjs:
-        return text
-    return re.sub(rf"^({_ARTICLES})\s+(?:{'|'.join(map(re.escape, adjs))})\s+", r"\1 ", text.strip(), flags=re.I)
+    rx = _source_adjective(lang)
+    return rx.sub(r"\1 ", text.strip()) if rx is not None else text
 
 
 @lru_cache(maxsize=4)
@@ -1043,24 +1052,35 @@ def name_claims(
 def _source_label(lang: str, text: str) -> str:
     """"sources locales", "a local source" -> "local sources": one English label per kind of unnamed source."""
     low = _bare_source(_plain_source(lang, text))
-    claims = lexicon(lang).claims
-    labels = {*(claims.get("source_labels") or {}), *(claims.get("source_hints") or {})}
+    labels, phrases, hints = _label_index(lang)
     if text.strip().lower() in labels:
         return text.strip().lower()  # already a label: "une source à l'hôpital" was refined to "medical sources"
-    for label, phrases in (claims.get("source_labels") or {}).items():
-        if low in {_bare_source(p) for p in phrases}:
-            return label
+    label = phrases.get(low)
+    if label is not None:
+        return label
     # "des sources hospitalières", "plusieurs habitants": the phrase's own words say which kind
-    for label, hints in (claims.get("source_hints") or {}).items():
-        if any(re.search(rf"(?<![\w-]){re.escape(h.lower())}", low) for h in hints):
-            return label
+    label = next((label for label, rx in hints if rx.search(low)), None)
+    if label is not None:
+        return label
     return _normal_source(text) if lang == "en" else "unnamed sources"
+
+
+@lru_cache(maxsize=4)
+def _label_index(lang: str):
+    """The label names, each label phrase without its determiners (the first label listing it wins), and the hint words."""
+    claims = lexicon(lang).claims
+    labels = {*(claims.get("source_labels") or {}), *(claims.get("source_hints") or {})}
+    phrases: dict[str, str] = {}
+    for label, ps in (claims.get("source_labels") or {}).items():
+        for p in ps:
+            phrases.setdefault(_bare_source(p), label)
+    hints = [(label, re.compile("|".join(rf"(?<![\w-]){re.escape(h.lower())}" for h in hs))) for label, hs in (claims.get("source_hints") or {}).items() if hs]
+    return labels, phrases, hints
 
 
 def _bare_source(text: str) -> str:
     """"Des sources hospitalières" -> "sources hospitalières": labels compare without determiners."""
-    low = " ".join(text.lower().replace("’", "'").split())
-    return re.sub(r"^(?:(?:des|les|une|un|de|la|le|plusieurs|deux|trois|quatre|certaines?|certains|d'autres|the|a|an|two|three|several|some|other)\s+|[dl]')+", "", low)
+    return _BARE_PREFIX.sub("", " ".join(text.lower().replace("’", "'").split()))
 
 
 def _normal_source(text: str) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention
+from ..actors import ActorMention, is_state_force
 from ..codebook import lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate
 from ..detect import Trigger
@@ -262,6 +262,12 @@ def _affiliation(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!x)x'})\s*(?:the\s+|l'|la\s+|le\s+)?$", re.I)
 
 
+@lru_cache(maxsize=4)
+def _not_party(lang: str) -> re.Pattern | None:
+    words = lexicon(lang).cues.get("not_party", [])
+    return re.compile("|".join(re.escape(w).replace("'", "['’]") for w in words), re.I) if words else None
+
+
 def _opposed(parsed: Parsed, trig: Trigger, actors: list[ActorMention]):
     """"De violents combats ont opposé les jihadistes de l'EI à ceux du JNIM", "clashes between JNIM and IS":
     the frame names both sides, whatever the parse makes of them."""
@@ -289,9 +295,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     aff = _affiliation(parsed.document.lang)
     actors = [a for a in actors if not _attributed(parsed, a) and not _inverted_source(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
     actors = _without_descriptions(parsed, actors)
-    no_part = lexicon(parsed.document.lang).cues.get("not_party", [])
+    no_part = _not_party(parsed.document.lang)
     sent = parsed.sentences[trig.sentence]
-    if no_part and re.search("|".join(re.escape(w).replace("'", "['’]") for w in no_part), parsed.text[sent.start : sent.end], re.I):
+    if no_part is not None and no_part.search(parsed.text, sent.start, sent.end):
         actors = [a for a in actors if a.kind not in ("state_military", "state_police", "russian_forces")]  # "les FAN n'ont pas pris part aux combats"
     framed = _opposed(parsed, trig, actors)
     if framed is not None:
@@ -411,7 +417,7 @@ _STATE_CAMP = {"state_military", "state_police", "government", "russian_forces",
 
 
 def in_state_camp(a: ActorMention) -> bool:
-    return (a.entry is not None and a.entry.inter == 1) or a.kind in _STATE_CAMP
+    return is_state_force(a) or a.kind in _STATE_CAMP
 
 
 def _split_camps(actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
