@@ -43,3 +43,18 @@ def test_french_aliases():
     names = _names("Les Forces armées maliennes ont riposté contre les terroristes de l'EIGS.", lang="fr", day=dt.date(2023, 1, 1))
     assert names[0] == "Military Forces of Mali (2021-)"
     assert "Islamic State (Sahel)" in names
+
+
+def test_unnamed_russian_forces_are_the_contractor_in_place():
+    m = find_actors("Des soldats russes patrouillaient.", "fr")[0]
+    assert name_actor(m, dt.date(2023, 3, 1), "Mali").name == "Wagner Group"
+    assert name_actor(m, dt.date(2025, 9, 1), "Mali").name == "Africa Corps"  # after Wagner's announced departure
+    assert name_actor(m, dt.date(2024, 9, 1), "Burkina Faso").name == "Africa Corps"
+    assert name_actor(m, dt.date(2023, 3, 1), "Ukraine").name == "Military Forces of Russia (2000-)"
+
+
+def test_coordinated_demonyms_give_both_forces():
+    assert set(_names("Les militaires russes et maliens ont riposté.", lang="fr", day=dt.date(2024, 3, 1))) == {
+        "Wagner Group", "Military Forces of Mali (2021-)"}
+    assert set(_names("French and Malian forces counter-attacked.", day=dt.date(2019, 7, 17))) == {
+        "Military Forces of France", "Military Forces of Mali (2013-2020)"}

@@ -288,3 +288,10 @@ def test_the_army_describing_its_auxiliaries_is_not_among_their_dead():
     got = _claims_of("Attack near Diapaga\n\nThree members of the Volunteers for the Defense of the Homeland (VDP), the army's civilian "
                      "auxiliaries, were killed on Thursday near Diapaga, a security source said.", published="2024-09-20")
     assert {(c[1], c[3]) for c in got} == {("VDP: Volunteers for the Defense of the Homeland", 3)}
+
+
+def test_losses_told_by_a_third_party_are_the_loss_verb_s_subject():
+    got = _claims_of("Une patrouille est tombée mardi dans une embuscade près de Ménaka. "
+                     "Les militaires russes et maliens ont perdu au moins sept hommes, selon un élu local.",
+                     published="2024-03-14", lang="fr")
+    assert ("local officials", "Wagner Group; Military Forces of Mali (2021-)", "killed", 7, None) in got

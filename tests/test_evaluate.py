@@ -146,6 +146,14 @@ def test_claim_recall_levels():
     assert r == {"n": 2, "number": 2, "number_claimant": 1, "full": 1}
 
 
+def test_claim_victims_compare_as_sets():
+    gold = GoldClaim("local officials", "Military Forces of Mali (2021-); Wagner Group", "killed", 7, 7)
+    same = NS(claimant="local officials", claimant_kind="sources", victims="Wagner Group; Military Forces of Mali (2013-2020)", outcome="killed", low=7, high=7)
+    fewer = NS(claimant="local officials", claimant_kind="sources", victims="Military Forces of Mali (2021-)", outcome="killed", low=7, high=7)
+    assert M.claim_levels(gold, same) == (True, True, True)
+    assert M.claim_levels(gold, fewer) == (True, True, False)
+
+
 # --- readers on made-up fixtures ---------------------------------------------------------------------
 
 

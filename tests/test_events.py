@@ -207,3 +207,11 @@ def test_people_hurt_at_a_protest_are_the_protesters():
         "Sept personnes ont été blessées, selon des témoins.", "2025-02-11", lang="fr")
     (e,) = evs
     assert {(c.victims, c.outcome, c.low) for c in e.claims} == {("Protesters (Burkina Faso)", "wounded", 7)}
+
+
+def test_allies_named_together_in_a_headline_are_one_side():
+    text = ("Mali : des FAMa et des instructeurs russes pris en embuscade près de Ménaka\n\n"
+            "Des soldats maliens et leurs alliés russes sont tombés mardi dans une embuscade près de Ménaka, selon des sources sécuritaires.")
+    (e,) = _events(text, "2024-03-14", lang="fr")
+    assert {e.actor1, e.actor2} == {"Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"}
+    assert "Wagner Group" in e.assoc_actor_1 + e.assoc_actor_2 and "Wagner Group" not in (e.actor1, e.actor2)

@@ -88,9 +88,9 @@ def _matchers(lang: str) -> _Matchers:
         "hélicoptères", "artillerie", "bombardements", "commandos", "forces spéciales"]
     dem = _alt(demonyms)
     if lang == "en":
-        demonym_re = rf"(?<![\w-])(?P<d1>{dem})(?:-(?P<d2>{dem}))?\s+(?:[a-z]+\s+)?(?P<noun>{_alt(force_words)})(?![\w-])"
+        demonym_re = rf"(?<![\w-])(?P<d1>{dem})(?:(?:-|\s+and\s+)(?P<d2>{dem}))?\s+(?:[a-z]+\s+)?(?P<noun>{_alt(force_words)})(?![\w-])"
     else:
-        demonym_re = rf"(?<![\w-])(?P<noun>{_alt(force_words)})\s+(?P<d1>{dem})(?:-(?P<d2>{dem}))?(?![\w-])"
+        demonym_re = rf"(?<![\w-])(?P<noun>{_alt(force_words)})\s+(?P<d1>{dem})(?:(?:-|\s+et\s+)(?P<d2>{dem}))?(?![\w-])"  # "militaires russes et maliens"
     return _Matchers(
         specific=re.compile(rf"(?<![\w-])(?:{_alt(alias_to_entry)}){_POSS}(?![\w-])", re.I),
         acronyms=re.compile(rf"(?<![\w-])(?:{_alt(acronym_to_entry)}){_POSS}(?![\w-])"),
@@ -141,8 +141,8 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
     taken_span: tuple[int, int] | None = None
     for start, _neg, _prio, mention in cands:
         if start < taken_until:
-            # a second actor from the same demonym match ("Russian-Malian convoy") shares the span
-            if taken_span == (mention.start, mention.end) and chosen and chosen[-1].generic and mention.generic and chosen[-1].kind != mention.kind:
+            # a second actor from the same demonym match ("Russian-Malian convoy", "French and Malian forces") shares the span
+            if taken_span == (mention.start, mention.end) and chosen and chosen[-1].generic and mention.generic and chosen[-1].key != mention.key:
                 chosen.append(mention)
             continue
         chosen.append(mention)
@@ -251,6 +251,10 @@ def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, 
         entry = next((a for a in reg.actors if a.kind == g.kind and a.country == where), None)
         if entry is not None:
             return Actor(name=entry.name_on(day), inter=entry.inter, country=entry.country, kind=entry.kind)
+    stand_in = g.fallback_in(country, day) if g is not None else None
+    entry = reg.by_name(stand_in) if stand_in else None
+    if entry is not None:  # "Russian soldiers" in Mali in 2023 are the Wagner Group
+        return Actor(name=stand_in, inter=entry.inter, country=entry.country, kind=entry.kind)
     fallback = (g.fallback if g else "Unidentified Armed Group ({country})")
     if "{country}" in fallback and where is None:
         if g is not None and g.kind in ("state_military", "state_police", "government"):

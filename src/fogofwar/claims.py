@@ -462,6 +462,12 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
     among = lex["among"].match(text, max(c[1] for c in chosen))
     if among:
         victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
+    loss = next((c for c in chosen if c[0] < q.start and lex["loss"].fullmatch(text[c[0] : c[1]])), None)
+    if not victims and loss is not None and claimant is None:
+        # "Les militaires russes et maliens ont perdu sept hommes", told by unnamed sources: the losers are the
+        # loss verb's subject (a party telling its own losses is handled by the claim's own-side flag)
+        victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
+                   and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
     victims = [v for v in victims if not _attributed_text(lex, text, v)]
     # "three members of the VDP, the army's civilian auxiliaries, were killed": the army in the apposition
     # describes the VDP; it is not among the dead

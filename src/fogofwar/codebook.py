@@ -143,6 +143,12 @@ class GenericEntry:
     fallback: str
     inter: int
     words: dict[str, tuple[str, ...]]
+    # the event's country -> the dated names that stand in for the fallback there (Russian forces in Mali: Wagner)
+    fallback_by_country: dict[str, tuple[DatedName, ...]] = field(default_factory=dict)
+
+    def fallback_in(self, country: str | None, day: dt.date | None) -> str | None:
+        names = self.fallback_by_country.get(country or "")
+        return ActorEntry("", 0, None, None, names, {}, ()).name_on(day) if names else None
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,10 @@ def actor_registry() -> ActorRegistry:
         actors.append(ActorEntry(a["id"], a["inter"], a.get("country"), a.get("kind"), names, aliases, tuple(a.get("acronyms") or ()), by_country))
     gdata = _read("generic.yaml")
     generic = tuple(
-        GenericEntry(g["kind"], g["fallback"], g["inter"], {lang: tuple(g.get(lang) or ()) for lang in LANGS}) for g in gdata["generic"]
+        GenericEntry(g["kind"], g["fallback"], g["inter"], {lang: tuple(g.get(lang) or ()) for lang in LANGS},
+                     {c: tuple(DatedName(n["name"], _date(n.get("from")), _date(n.get("to"))) for n in names)
+                      for c, names in (g.get("fallback_by_country") or {}).items()})
+        for g in gdata["generic"]
     )
     demonyms: dict[str, dict[str, dict[str, str]]] = {lang: {} for lang in LANGS}
     if (codebook_dir() / "demonyms.yaml").exists():

@@ -371,13 +371,18 @@ def claim_levels(gold, pred, norm=norm_actor) -> tuple[bool, bool, bool]:
     """(number right, number+claimant right, number+claimant+victims right) for one gold/pred claim pair.
 
     The number is right when outcome and low..high agree; claimants compare normalised, where
-    'outlet' and the outlet's own name are the same claimant; victims compare normalised.
+    'outlet' and the outlet's own name are the same claimant; victims compare as sets of normalised names.
     """
     number = gold.outcome == pred.outcome and gold.low == pred.low and (gold.high if gold.high is not None else gold.low) == (pred.high if pred.high is not None else pred.low)
     gc, pc = norm(gold.claimant), norm(pred.claimant)
     claimant = number and (gc == pc or (gc in {"outlet", "the outlet"} and getattr(pred, "claimant_kind", "") == "outlet"))
-    victims = claimant and norm(gold.victims) == norm(pred.victims)
+    victims = claimant and _victim_set(gold.victims, norm) == _victim_set(pred.victims, norm)
     return number, claimant, victims
+
+
+def _victim_set(victims: str | None, norm) -> frozenset[str]:
+    """Victims named as "A; B" compare as a set: the order of the groups says nothing."""
+    return frozenset(norm(v) for v in (victims or "").split(";") if v.strip())
 
 
 def claim_recall(golds: Sequence, preds: Sequence) -> dict:

@@ -324,7 +324,14 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
             if span is not None and span.root.i in scope and not _described(span.root, parsed.doc, trig):
                 inside.append(a)
         if inside:
-            actors = inside
+            # "des FAMa et des instructeurs russes pris en embuscade": an ally coordinated with an actor inside is inside
+            roots = {sp.root.i: a for a, sp in zip(actors, spans) if sp is not None}
+            for a in inside[:]:
+                sp = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
+                head = roots.get(sp.root.head.i) if sp is not None and sp.root.dep_ == "conj" else None
+                if head is not None and head not in inside and in_state_camp(head) and in_state_camp(a):
+                    inside.append(head)
+            actors = sorted(inside, key=lambda a: a.start)
     side1: list[ActorMention] = list(claimers)
     side2: list[ActorMention] = []
     for a in actors:
