@@ -295,3 +295,25 @@ def test_losses_told_by_a_third_party_are_the_loss_verb_s_subject():
                      "Les militaires russes et maliens ont perdu au moins sept hommes, selon un élu local.",
                      published="2024-03-14", lang="fr")
     assert ("local officials", "Wagner Group; Military Forces of Mali (2021-)", "killed", 7, None) in got
+
+
+def test_a_communique_speaks_through_the_body_named_after_it():
+    got = _fr("Des jihadistes ont attaqué mardi un camp de l'armée à Boni. Dans un communiqué publié le lendemain, l'état-major général "
+              "des armées indique que « l'escorte a vigoureusement réagi ». Bilan provisoire : côté ami, 2 morts et 3 blessés.")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "killed", 2, 2) in got
+    got = _fr("Des jihadistes ont attaqué mardi un camp de l'armée à Boni. Dans un communiqué, l'état-major a salué une opération "
+              "« menée avec professionnalisme », au cours de laquelle plusieurs terroristes ont été neutralisés.")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[2] == "killed" for c in got)
+
+
+def test_a_group_described_by_its_affiliation_speaks_for_itself():
+    got = _fr("Le JNIM a attaqué mardi un convoi près de Boni. Dans un message diffusé par Az-Zallaqa, le groupe lié à Al-Qaïda "
+              "affirme avoir tué 42 militaires.")
+    assert any(c[0] == "JNIM: Group for Support of Islam and Muslims" and c[3] == 42 for c in got)
+    assert not any(c[0] == "Al Qaeda" for c in got)
+
+
+def test_french_outcomes_as_written():
+    got = _fr("Des hommes armés ont attaqué mardi le village de Boni. « Nous avons inhumé 22 personnes », a indiqué un élu local. "
+              "Selon lui, quatre femmes ont été emmenées par les assaillants.")
+    assert any(c[2:4] == ("killed", 22) for c in got) and any(c[2:4] == ("missing", 4) for c in got)

@@ -215,3 +215,15 @@ def test_allies_named_together_in_a_headline_are_one_side():
     (e,) = _events(text, "2024-03-14", lang="fr")
     assert {e.actor1, e.actor2} == {"Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)"}
     assert "Wagner Group" in e.assoc_actor_1 + e.assoc_actor_2 and "Wagner Group" not in (e.actor1, e.actor2)
+
+
+def test_a_colon_ends_a_negated_clause():
+    text = "Le site n'était pas épargné par les violences : le 3 décembre 2023, une frappe de drone de l'armée malienne avait fait six morts à Intahaka."
+    assert any(e.sub_event_type == "Air/drone strike" and e.event_date == dt.date(2023, 12, 3) for e in _events(text, "2024-02-09", lang="fr"))
+
+
+def test_a_party_s_own_fighters_are_the_party():
+    text = ("Le CSP-DPA parle d'un repli stratégique autour d'Intahaka. Son porte-parole affirme que ses combattants ont tué mardi "
+            "sept éléments des FAMa et de Wagner avant de se retirer.")
+    (e,) = _events(text, "2024-02-09", lang="fr")
+    assert e.actor1.startswith("CSP-DPA") and e.actor2 == "Military Forces of Mali (2021-)" and "Wagner Group" in e.assoc_actor_2

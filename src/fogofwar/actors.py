@@ -148,7 +148,31 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
         chosen.append(mention)
         taken_until = mention.end
         taken_span = (mention.start, mention.end)
-    return _resolve_generic(_absorb_heads(chosen, text), text)
+    return _own_fighters(_resolve_generic(_absorb_heads(chosen, text), text), text)
+
+
+# "le CSP-DPA ... Son porte-parole affirme que ses combattants ont tué", "JNIM said its fighters killed": a party's own men
+# (as the subject of a verb: "of its fighters", "parmi ses hommes" count the dead, which the claims stage reads)
+_OWN_FIGHTERS = re.compile(r"(?<!\bof )(?<!\bde )(?<!\bparmi )(?<!\bamong )\b(?:ses|leurs|its|their)\s+(?:propres\s+|own\s+)?"
+                           r"(?:combattants|hommes|éléments|moudjahidines|fighters|men|mujahideen)"
+                           r"(?=\s+(?:ont|avaient|avait|auraient|have|had|has|were|would|[\w-]+ed)\b)", re.I)
+# "al Qaeda's affiliate", "al Qaeda-linked", "lié à Al-Qaïda": a name that only describes another group
+_DESCRIBES_AFTER = re.compile(r"(?:(?:['’]s)?\s+(?:\w+\s+)?(?:affiliate|branch|franchise)|-(?:linked|affiliated|allied|backed|aligned|inspired))\b", re.I)
+_DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*)\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.I)
+
+
+def _own_fighters(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """A possessive before a word for fighters names the party named last before it (within a few sentences)."""
+    out = list(mentions)
+    for hit in _OWN_FIGHTERS.finditer(text):
+        if any(m.start < hit.end() and hit.start() < m.end for m in mentions):
+            continue
+        owner = next((m for m in reversed(mentions) if m.end <= hit.start() and hit.start() - m.end <= 250 and m.entry is not None
+                      and m.generic is None and m.kind not in ("civilians", "protesters", "rioters", "aid")
+                      and not _DESCRIBES_AFTER.match(text, m.end) and not _DESCRIBED_BEFORE.search(text[max(0, m.start - 30) : m.start])), None)
+        if owner is not None:
+            out.append(ActorMention(hit.start(), hit.end(), hit.group(0), owner.entry, None, owner.country))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]:

@@ -363,7 +363,7 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = voices.sentence_claimant(lex, parsed, sent, sent_actors, actors, quotes)
         found = _figure_claims(lex, parsed, sent, sent_actors, sentence_claimant, voices, out)
-        voices.end_sentence(sentence_claimant, sent_actors)
+        voices.end_sentence(sentence_claimant, [a for a in sent_actors if not _described(lex, text, a)])  # not "lié à Al-Qaïda"
         if not found:
             out += _claims_without_figure(lex, text, sent, sent_actors, sentence_claimant)
     return out
@@ -584,6 +584,13 @@ def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
 def _described(lex, text: str, a: ActorMention) -> bool:
     """"le JNIM, affilié à Al-Qaïda, affirme": an actor named to describe another one neither speaks nor acts."""
     return bool(lex["affiliation"].search(text[max(0, a.start - 30) : a.start]))
+
+
+def _described_group(lex, text: str, a: ActorMention) -> bool:
+    """"le groupe lié à Al-Qaïda affirme": Al-Qaeda describes the speaker; but "a Telegram channel linked to Wagner"
+    is Wagner's own voice."""
+    return _described(lex, text, a) and not re.search(r"\b(?:channel|account|media|outlet|chaîne|canal|compte|média|organe|site)\b",
+                                                      text[max(0, a.start - 40) : a.start], re.I)
 
 
 # between a named person and the outcome: "the mayor of Boni was assassinated", "un berger a été tué"
@@ -852,8 +859,14 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     # whose speaker stands before it
     verb = verbs[0] if verbs else None
     if verb is not None and len(verbs) > 1 and verb.group(0).lower() in lex["statement_nouns"] | {"bilan", "revendication", "statement", "toll"}:
-        if _speaker(lex, text, s0, verb.start(), actors) is None and _speaker(lex, text, s0, verbs[1].start(), actors) is not None:
-            verb = verbs[1]
+        if _speaker(lex, text, s0, verb.start(), actors) is None:
+            # "Dans un communiqué publié le lendemain, l'état-major indique": the first verb with a speaker before it
+            for v in verbs[1:]:
+                if _speaker(lex, text, s0, v.start(), actors) is not None:
+                    verb = v
+                    break
+                if re.search(r"\b(?:il|elle|ils|elles|it|they|he|she)\s+(?:\w+\s+){0,2}$", text[max(s0, v.start() - 25) : v.start()], re.I):
+                    break  # "In a statement, it said it had killed ...": a pronoun speaks; the back-reference resolves it
     if verb is not None:
         # "Two aid workers were abducted, the UN said", "Human Rights Watch said soldiers executed ...": an organisation
         # right before the verb
@@ -862,6 +875,10 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if org is not None:
             return None, "organisation", org, via
         speaker = _speaker(lex, text, s0, verb.start(), actors)
+        if speaker is None and verb.group(0).lower() in lex["statement_nouns"] | {"statement"}:
+            # "Dans un communiqué, l'état-major a salué une opération ...": the body that speaks right after its statement
+            speaker = next((a for a in actors if verb.end() <= a.start <= verb.end() + 40 and not _described(lex, text, a) and (
+                a.generic is None or a.kind in ("state_military", "government") and not a.text.split()[0].lower().endswith(("s", "x")))), None)
         closer = [u for rx in ("unnamed", "same_source") for u in lex[rx].finditer(text, s0, verb.start() + 1) if speaker is None or u.start() > speaker.end]
         closer.sort(key=lambda u: u.start())
         if speaker is not None and closer and len(text[closer[-1].end() : verb.start()].split()) <= 6:
@@ -937,7 +954,7 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 if official is not None and not any(lo <= a.start < hi for a in actors):
                     return None, "official", official.group(0), fallback[3]
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
-                named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a)]
+                named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
             for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
@@ -949,7 +966,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
             if subjects and any(x.pos_ != "PRON" or x.lower_ in ("on", "one") for x in subjects):
                 return fallback  # "the source said", "on avance un bilan": a speaker that is no party; the sentence says who
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
-        cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)]
+        cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)
+                 and not _described_group(lex, text, a)]
         if cands:
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]

@@ -112,6 +112,9 @@ def _governed_by(tokens, i: int, words: set[str], purpose_counts: bool = True) -
     if purpose_counts and tok.pos_ == "NOUN" and any(_aim(a) for a in list(tok.ancestors)[:3]):
         return True
     for anc in [tok, *list(tok.ancestors)[:3]]:
+        lo, hi = sorted((anc.i, tok.i))
+        if any(t.text in (":", ";") for t in tokens[lo:hi]):
+            break  # "Le site n'était pas épargné : une frappe a fait six morts": a colon ends the negated clause
         if anc.lemma_.lower() in words or anc.lower_ in words:
             if anc is not tok:
                 return True

@@ -350,7 +350,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
             side1, side2 = [a for a in side1 if a not in st1], side2 + st1
         else:
             side1, side2 = side1 + st2, [a for a in side2 if a not in st2]
-    if (not side1 or not side2) and len({a.key for a in side1 or side2}) > 1:
+    if not side1 and len(side2) > 1 and all(in_state_camp(a) for a in side2) and any(_passive_or_object(parsed, trig, a) for a in side2):
+        pass  # "ont tué sept éléments des FAMa et de Wagner": allies hit together, their attacker named elsewhere
+    elif (not side1 or not side2) and len({a.key for a in side1 or side2}) > 1:
         side1, side2 = _split_camps(side1 or side2)
     elif not side1 and side2 and all(is_civilian(a) for a in side2):
         pass  # victims without a named perpetrator stay the target
