@@ -317,3 +317,22 @@ def test_french_outcomes_as_written():
     got = _fr("Des hommes armés ont attaqué mardi le village de Boni. « Nous avons inhumé 22 personnes », a indiqué un élu local. "
               "Selon lui, quatre femmes ont été emmenées par les assaillants.")
     assert any(c[2:4] == ("killed", 22) for c in got) and any(c[2:4] == ("missing", 4) for c in got)
+
+
+def test_back_references_to_a_source_as_french_writes_them():
+    got = _fr("Au moins 11 civils ont été tués mardi lors d'une attaque à Boni, a indiqué un élu local. "
+              "« Ils ont aussi emmené trois jeunes », a précisé cet élu à notre agence. Selon lui, deux femmes ont été blessées.")
+    assert ("local officials", "Civilians (Mali)", "missing", 3, 3) in got
+    assert ("local officials", "Civilians (Mali)", "wounded", 2, 2) in got
+
+
+def test_a_statement_named_after_its_verb_is_the_body_quoted_before():
+    got = _fr("Des jihadistes ont attaqué mardi le camp de Boni. C'est ce qu'indique un communiqué du ministère de la Défense lu à la télévision. "
+              "Les combats ont duré toute la journée. L'offensive des forces a permis de neutraliser une trentaine de terroristes, précise le communiqué.")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[2:4] == ("killed", 27) for c in got)
+
+
+def test_a_bare_toll_of_a_fight_that_only_hit_civilians_counts_civilians():
+    got = _fr("Une frappe de drone a visé dimanche un mariage près de Boni. Au moins dix-sept personnes y ont trouvé la mort, selon des notables. "
+              "Un élu local fait état, lui, de quatorze morts.")
+    assert ("local officials", "Civilians (Mali)", "killed", 14, 14) in got

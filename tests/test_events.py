@@ -227,3 +227,19 @@ def test_a_party_s_own_fighters_are_the_party():
             "sept éléments des FAMa et de Wagner avant de se retirer.")
     (e,) = _events(text, "2024-02-09", lang="fr")
     assert e.actor1.startswith("CSP-DPA") and e.actor2 == "Military Forces of Mali (2021-)" and "Wagner Group" in e.assoc_actor_2
+
+
+def test_a_referenced_event_with_its_own_date_is_background_with_its_own_toll():
+    text = ("Les Forces armées nigériennes ont mené mardi des frappes aériennes près d'Abala. Ces frappes interviennent trois mois après "
+            "l'embuscade meurtrière du 16 juillet dernier, au cours de laquelle six militaires avaient trouvé la mort près d'Abala.")
+    evs = _events(text, "2024-10-10", lang="fr")
+    (old,) = [e for e in evs if e.background]
+    assert old.event_date == dt.date(2024, 7, 16) and any(c.low == 6 for c in old.claims)
+
+
+def test_an_aim_and_a_place_s_relative_clause_are_not_events():
+    text = ("Les vecteurs aériens de l'armée burkinabè ont frappé mardi un plot logistique près de Gorgadji, d'où les terroristes s'apprêtaient "
+            "à lancer des attaques contre les positions de l'armée. L'état-major invite les populations à fournir des renseignements, "
+            "afin de permettre la poursuite de l'offensive.")
+    (e,) = _events(text, "2024-08-24", lang="fr")
+    assert e.sub_event_type == "Air/drone strike" and e.actor1 == "Military Forces of Burkina Faso (2022-)"

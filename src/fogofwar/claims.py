@@ -552,8 +552,9 @@ def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
     nouns = lex["statement_nouns"]
     if _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns):
         return True
-    for m in lex["before_source"].finditer(text, s0, s1):
-        word = re.match(r"(?:le|la|ce|cette|son|leur|the|this|its|their)\s+(\w+)", text[m.end() : m.end() + 30], re.I)
+    for m in [*lex["before_source"].finditer(text, s0, s1), *lex["source_verbs"].finditer(text, s0, s1)]:
+        # "selon le communiqué", "..., précise le communiqué" (the subject after its verb)
+        word = re.match(r"\s*(?:le|la|ce|cette|son|leur|the|this|its|their)\s+(\w+)", text[m.end() : m.end() + 30], re.I)
         if word and word.group(1).lower() in nouns:
             return True
     return False
@@ -799,7 +800,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         first = _unnamed_at(lex, text, m.end())
         if first is not None and not any(a.start <= first.start() < a.end and a.end >= first.end() for a in actors):
             return None, "sources", first.group(0), via  # "d'après un notable de la localité, quinze civils": the notable speaks
-        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)), None)
+        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 40 and not _described(lex, text, a)
+                      and not re.search(r"[,;:]", text[m.end() : a.start])), None)  # not past the source phrase: "relayé par ses canaux, avoir tué 41 militaires"
         unnamed = lex["unnamed"].match(after) or lex["unnamed"].search(after[:40])
         relay = lex["relays"].match(after)
         if actor is not None:
@@ -817,8 +819,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             return None, "outlet", relay.group(0), [v for v in via if v != relay.group(0)]
     # inverted: "..., indiquent des sources locales", "..., témoignent des habitants", "..., said a security source"
     for v in lex["source_verbs"].finditer(text, s0, s1):
-        if not re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()]):
-            continue
+        if not re.search(r"(?:[,»\"]|\bce\s+qu['’]|\bce\s+que)\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()], re.I):
+            continue  # "..., a indiqué X", "C'est ce qu'indique un communiqué du ministère"
         # "a indiqué à l'AFP une source sécuritaire", "a précisé jeudi cette source", "a annoncé à la télévision
         # publique le gouverneur": the speaker may stand a few words after its verb
         tail = text[v.end() : v.end() + 80]
@@ -826,9 +828,17 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         words = [m.start() for m in re.finditer(r"(?<=\s)\S", tail[head:])]
         for off in [v.end() + head] + [v.end() + head + w for w in words[:8]]:
             if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
-                                r"\w+day|evening|night|sous|par|under|by|également|aussi|encore|ensuite|also)\b[^,.;]*)?[\s,]*", text[v.end() + head : off], re.I) and off != v.end() + head:
+                                r"\w+day|evening|night|sous|par|under|by|également|aussi|encore|ensuite|also)\b[^,.;]*"
+                                r"|(?:un|une|le|la|a|the)(?:\s+(?:communiqué|message|texte|document|statement|release)\b[^,.;]*)?)?[\s,]*",
+                                text[v.end() + head : off], re.I) and off != v.end() + head:
                 break  # only a place, a medium or a day may stand between the verb and its speaker
             art = _article_end(text, off) - off
+            noun = re.match(r"[\w-]+", text[off + art : off + art + 20])
+            if art and noun and noun.group(0).lower() in lex["statement_nouns"] and not any(
+                    0 <= a.start - (off + art + noun.end()) <= 25 for a in actors):  # but "un communiqué du ministère" names it
+                # "..., précise le communiqué": the statement quoted before speaks (resolved by the caller), not an actor
+                # named earlier in the sentence
+                return None, "outlet", document.outlet or "the outlet", via
             unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + art)
             same = lex["same_source"].match(text, off)
             if unnamed is not None or same is not None:
@@ -932,6 +942,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
         v = verbs[-1]
         # "mais des sources locales parlent de dix morts": the source right before its verb, whatever the parse says
         near = [u for u in lex["unnamed"].finditer(text, max(s0, v.start() - 60), v.start() + 1) if len(text[u.end() : v.start()].split()) <= 2]
+        if near and any(m.end() >= near[-1].end() for m in lex["same_source"].finditer(text, max(s0, near[-1].start() - 10), near[-1].end() + 1)):
+            return fallback  # "a précisé cette source, qui ajoute que ...": the source the sentence already resolved
         if near:
             return None, "sources", near[-1].group(0), fallback[3]
         span = doc.char_span(v.start(), v.end(), alignment_mode="expand")
@@ -1070,6 +1082,13 @@ def name_claims(
                 quote=document.text[r.start : r.end],
             )
         )
+    # "Au moins dix-sept personnes y ont trouvé la mort ... Un élu local fait état, lui, de quatorze morts": when every
+    # figure that names its dead names the same civilians, a bare toll of the same fight counts them too
+    named = {c.victims for c in claims if c.victims and c.outcome in ("killed", "wounded")}
+    if len(named) == 1 and next(iter(named)).startswith("Civilians ("):
+        only = next(iter(named))
+        claims = [c.model_copy(update={"victims": only, "victims_inferred": True}) if c.victims is None and c.outcome in ("killed", "wounded") else c
+                  for c in claims]
     return claims
 
 

@@ -135,6 +135,13 @@ def _is_date_word(tokens, i: int, months: set[str]) -> bool:
     return tok.text[:1].isupper() or (nxt is not None and nxt.like_num) or (prv is not None and prv.like_num)
 
 
+def _dated_after(tokens, end: int, months: set[str]) -> bool:
+    """"après l'embuscade meurtrière du 16 juillet dernier": a referenced event with its own date is a past event
+    worth coding (as background), not the news event referred to again."""
+    window = tokens[end : end + 5]
+    return any(t.lower_ in months and any(u.like_num for u in window) for t in window)
+
+
 def detect_mentions(parsed: Parsed) -> list[Trigger]:
     lang = parsed.document.lang
     index = _phrases(lang)
@@ -163,7 +170,7 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
             # "took to the streets to protest": for a protest the purpose is the event
             purpose_counts = ph.entry.get("resolve") != "protest"
             if (_governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3)
-                    or _is_date_word(tokens, i, months) or _cue_near(reference, tokens, i, before=6)
+                    or _is_date_word(tokens, i, months) or (_cue_near(reference, tokens, i, before=6) and not _dated_after(tokens, end, months))
                     or (tokens[i].pos_ == "NOUN" and _cue_near(protective, tokens, i, before=12))
                     or _in_idiom(idioms, tokens, i, end)):
                 i = end

@@ -153,7 +153,13 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
     for child in h.children:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             excluded.update(t.i for t in child.subtree)
-    scope = {t.i for t in h.subtree} - excluded
+    # "les vecteurs aériens ont pris pour cible un plot d'où les terroristes s'apprêtaient à lancer des attaques":
+    # a relative clause describing a noun is not the trigger's clause (unless the trigger is in it)
+    root = _trigger_root(doc, trig)
+    for t in h.subtree:
+        if t.dep_ in ("relcl", "acl:relcl") and t.i != h.i and root not in t.subtree:
+            excluded.update(x.i for x in t.subtree)
+    scope = {t.i for t in h.subtree} - excluded - _relative_after(doc, trig)
     # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
     # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
     if not any(c.dep_.startswith("nsubj") for c in h.children):
@@ -165,6 +171,16 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
                 if c.dep_.startswith("nsubj"):
                     scope |= {t.i for t in c.subtree}
     return scope
+
+
+def _relative_after(doc, trig: Trigger) -> set[int]:
+    """"… un plot logistique, d'où les terroristes s'apprêtaient à lancer des attaques": what a place relative after the
+    trigger tells is another scene (the small French parse does not always mark it as a relative clause)."""
+    root = _trigger_root(doc, trig)
+    for t in doc[root.i + 1 : root.sent.end]:
+        if t.lower_ in ("où", "where") and doc[t.i - 1].text in (",", "d'", "d’", "from"):
+            return set(range(t.i, root.sent.end))
+    return set()
 
 
 def _described(tok, doc, trig: Trigger) -> bool:
@@ -311,6 +327,10 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         actors = [a for a, sp in spans if sp is None or sp.root.i not in accusers]
+    elsewhere = _relative_after(parsed.doc, trig)
+    if elsewhere:
+        kept = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+        actors = [a for a, sp in kept if sp is None or sp.root.i not in elsewhere]
     spans = [parsed.doc.char_span(a.start, a.end, alignment_mode="expand") for a in actors]
     actor_tokens = {t.i for sp in spans if sp is not None for t in sp}
     # "JNIM claimed destroying a MINUSMA vehicle by IED": who claims the act did it, wherever the parse puts it
