@@ -336,3 +336,12 @@ def test_a_bare_toll_of_a_fight_that_only_hit_civilians_counts_civilians():
     got = _fr("Une frappe de drone a visé dimanche un mariage près de Boni. Au moins dix-sept personnes y ont trouvé la mort, selon des notables. "
               "Un élu local fait état, lui, de quatorze morts.")
     assert ("local officials", "Civilians (Mali)", "killed", 14, 14) in got
+
+
+def test_a_speaker_named_after_the_figure_is_not_among_the_dead_and_a_relative_s_source_speaks():
+    got = _fr("Des terroristes ont attaqué lundi un détachement de l'armée à Boni. « La riposte a permis de neutraliser de nombreux "
+              "assaillants », poursuit l'état-major.")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[1] == "Unidentified Armed Group (Mali)" and c[2] == "killed" for c in got)
+    got = _fr("Des individus armés ont attaqué mardi un autocar à Boni, ont indiqué des habitants de la région qui ont rapporté "
+              "qu'un civil avait été tué.")
+    assert ("residents", "Civilians (Mali)", "killed", 1, 1) in got

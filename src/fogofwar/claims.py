@@ -457,7 +457,10 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
     victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
     if chosen[0][0] < q.start:
         victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
-    victims = [v for v in victims if claimant is None or v.key != claimant.key or not lex["own_side"].search(text, s0, s1)]
+    # the speaker named after its verb is not among the dead: "de nombreux assaillants », avait indiqué l'armée"
+    spoke = claimant is not None and claimant.start > q.end and bool(lex["source_verbs"].search(text, max(s0, claimant.start - 30), claimant.start))
+    victims = [v for v in victims if claimant is None or not (spoke and v.start == claimant.start) and (
+        v.key != claimant.key or not lex["own_side"].search(text, s0, s1))]
     victims += _demonym_victims(text, q.end, min(limit, s1, nxt_q), lang, victims)
     among = lex["among"].match(text, max(c[1] for c in chosen))
     if among:
@@ -941,7 +944,10 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
     if verbs:
         v = verbs[-1]
         # "mais des sources locales parlent de dix morts": the source right before its verb, whatever the parse says
-        near = [u for u in lex["unnamed"].finditer(text, max(s0, v.start() - 60), v.start() + 1) if len(text[u.end() : v.start()].split()) <= 2]
+        # ("des habitants de la région qui ont rapporté qu'un civil avait été tué": the source of the relative's verb)
+        near = [u for u in lex["unnamed"].finditer(text, max(s0, v.start() - 60), v.start() + 1) if len(text[u.end() : v.start()].split()) <= 2
+                or len(text[u.end() : v.start()].split()) <= 7 and re.search(r"\b(?:qui|who)\s+(?:(?:ont|a|avaient|avait|have|has|had)\s+)?$",
+                                                                           text[u.end() : v.start()], re.I)]
         if near and any(m.end() >= near[-1].end() for m in lex["same_source"].finditer(text, max(s0, near[-1].start() - 10), near[-1].end() + 1)):
             return fallback  # "a précisé cette source, qui ajoute que ...": the source the sentence already resolved
         if near:
