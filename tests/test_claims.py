@@ -345,3 +345,21 @@ def test_a_speaker_named_after_the_figure_is_not_among_the_dead_and_a_relative_s
     got = _fr("Des individus armés ont attaqué mardi un autocar à Boni, ont indiqué des habitants de la région qui ont rapporté "
               "qu'un civil avait été tué.")
     assert ("residents", "Civilians (Mali)", "killed", 1, 1) in got
+
+
+def test_french_army_bulletins_as_written():
+    got = _fr("Des terroristes ont attaqué lundi un poste de l'armée malienne à Boni. Le bilan cumulé fait état de : "
+              "Côté FAMa : 14 morts, 11 blessés et un véhicule détruit.")
+    assert any(c[1] == "Military Forces of Mali (2021-)" and c[2:4] == ("wounded", 11) for c in got)
+    got = _fr("Les affrontements de Boni ont fait lundi chez les militaires « quatre blessés, une soixantaine de portés disparus et "
+              "de lourdes pertes en matériels », souligne le communiqué du gouvernement.")
+    assert any(c[1] == "Military Forces of Mali (2021-)" and c[2:4] == ("missing", 54) for c in got)
+    assert not any(c[3] == 10 for c in got)  # equipment losses are no casualties
+    got = _fr("Des terroristes ont attaqué lundi un poste de l'armée malienne à Boni. Un nombre important de terroristes ont été "
+              "neutralisés, des dizaines d'autres blessés, selon l'état-major.")
+    assert any(c[2:4] == ("wounded", 20) for c in got)
+
+
+def test_a_named_person_then_a_title_is_that_kind_of_source():
+    got = _fr("Des hommes armés ont attaqué dimanche des villages près de Boni, tuant 23 civils, a déclaré Cheick Sankaré, maire de la localité voisine.")
+    assert ("local officials", "Civilians (Mali)", "killed", 23, 23) in got

@@ -471,12 +471,21 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         # loss verb's subject (a party telling its own losses is handled by the claim's own-side flag)
         victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
                    and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
+    if not victims:
+        # "Côté FAMa : 14 morts, 11 blessés", "ont fait chez les militaires quatre blessés": a side named before the figure
+        labelled = [a for a in sent_actors if a.end <= q.start and _SIDE_LABEL.search(text[max(s0, a.start - 25) : a.start])
+                    and not re.search(r"[.;]", text[a.end : q.start])]
+        if labelled:
+            victims = [labelled[-1]]
     victims = [v for v in victims if not _attributed_text(lex, text, v)]
     # "three members of the VDP, the army's civilian auxiliaries, were killed": the army in the apposition
     # describes the VDP; it is not among the dead
     return [v for i, v in enumerate(victims) if not (
         i > 0 and v.generic is not None and v.kind == "state_military" and victims[0].entry is not None and victims[0].generic is None
         and victims[0].kind != "state_military" and re.search(r"[,(]", text[victims[0].end : v.start]))]
+
+
+_SIDE_LABEL = re.compile(r"(?:\bcôté|\bdu\s+côté\s+d(?:es|u|e\s+la|e\s+l['’])|\bchez|\bon\s+the\s+side\s+of|\bon\s+the)\s*(?:les\s+|la\s+|le\s+|l['’]|the\s+)?$", re.I)
 
 
 def _claims_without_figure(lex, text: str, sent, sent_actors, sentence_claimant) -> list[RawClaim]:
@@ -680,7 +689,8 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
     chosen: list[tuple[int, int, str]] = []
     # an outcome right before the figure binds first: "killed dozens of soldiers and seized trucks"
     adjacent = [o for o in outcomes if o[1] <= q.start and _TOLL_GAP.fullmatch(text[o[1] : q.start])]
-    if adjacent and (not after or after[0][0] - q.end > 3):
+    if adjacent and (not after or not re.fullmatch(r"\s*(?:(?:de|d['’]|of)\s*)?(?:(?:d['’])?autres\s+|others?\s+|more\s+)?", text[q.end : after[0][0]])):
+        # (unless its own outcome follows at once: "une soixantaine de portés disparus", "des dizaines d'autres blessés")
         after = []
     if after:
         first = after[0]
@@ -828,6 +838,18 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         # publique le gouverneur": the speaker may stand a few words after its verb
         tail = text[v.end() : v.end() + 80]
         head = re.match(r"\s*(?:-t-(?:il|elle|on)\s+)?", tail).end()
+        # "a déclaré Cheick Harouna Sankaré, maire de la localité voisine", "said Moulaye Guindo, the mayor": a name, then
+        # the title that says what kind of source the person is
+        named = re.match(r"(?:[A-ZÉÈ][\w'’.-]+\s+){1,3}?[A-ZÉÈ][\w'’-]+\s*,\s*", tail[head:])
+        if named is not None:
+            t_off = v.end() + head + named.end()
+            art = _article_end(text, t_off) - t_off
+            title = lex["unnamed"].match(text, t_off) or lex["unnamed"].match(text, t_off + art)
+            if title is not None:
+                return None, "sources", title.group(0), via
+            official = lex["officials"].match(text, t_off)
+            if official is not None:
+                return None, "official", official.group(0), via
         words = [m.start() for m in re.finditer(r"(?<=\s)\S", tail[head:])]
         for off in [v.end() + head] + [v.end() + head + w for w in words[:8]]:
             if not re.fullmatch(r"[\s,]*(?:(?:à|au|aux|sur|dans|to|on|in|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|"
@@ -1089,9 +1111,10 @@ def name_claims(
             )
         )
     # "Au moins dix-sept personnes y ont trouvé la mort ... Un élu local fait état, lui, de quatorze morts": when every
-    # figure that names its dead names the same civilians, a bare toll of the same fight counts them too
+    # figure that names its dead names the same group (civilians, or the soldiers of an ambush), a bare toll of the
+    # same fight counts them too
     named = {c.victims for c in claims if c.victims and c.outcome in ("killed", "wounded")}
-    if len(named) == 1 and next(iter(named)).startswith("Civilians ("):
+    if len(named) == 1:
         only = next(iter(named))
         claims = [c.model_copy(update={"victims": only, "victims_inferred": True}) if c.victims is None and c.outcome in ("killed", "wounded") else c
                   for c in claims]
