@@ -58,3 +58,8 @@ def test_coordinated_demonyms_give_both_forces():
         "Wagner Group", "Military Forces of Mali (2021-)"}
     assert set(_names("French and Malian forces counter-attacked.", day=dt.date(2019, 7, 17))) == {
         "Military Forces of France", "Military Forces of Mali (2013-2020)"}
+
+
+def test_a_capital_without_its_accent_still_names_the_actor():
+    assert _names("selon l'Etat-major général des armées", lang="fr")[0] == "Military Forces of Mali (2021-)"
+    assert _names("les combattants de l'Etat islamique au Sahel", lang="fr")[0] == "Islamic State (Sahel)"

@@ -363,3 +363,8 @@ def test_french_army_bulletins_as_written():
 def test_a_named_person_then_a_title_is_that_kind_of_source():
     got = _fr("Des hommes armés ont attaqué dimanche des villages près de Boni, tuant 23 civils, a déclaré Cheick Sankaré, maire de la localité voisine.")
     assert ("local officials", "Civilians (Mali)", "killed", 23, 23) in got
+
+
+def test_a_generic_word_nobody_named_is_no_speaker():
+    got = _fr("Des vecteurs aériens de l'armée malienne ont frappé lundi près de Boni un regroupement de terroristes, avec un bilan de 14 terroristes neutralisés.")
+    assert not any(c[0].startswith("Unidentified Armed Group") for c in got)

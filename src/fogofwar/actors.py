@@ -61,6 +61,16 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _fold(s: str) -> str:
+    """Lookup key: French web copy often drops the accent of a capital ("Etat-major", "Etat islamique")."""
+    return s.lower().replace("é", "e")
+
+
+def _alt_folded(words) -> str:
+    """An alternation of folded words where a bare "e" also matches "é" (used with re.I, so "É" and "E" too)."""
+    return "|".join(re.escape(w).replace("e", "[eé]") for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def _matchers(lang: str) -> _Matchers:
     reg = actor_registry()
@@ -69,15 +79,15 @@ def _matchers(lang: str) -> _Matchers:
     for a in reg.actors:
         for lang_aliases in a.aliases.values():  # an English name in a French report still names the actor
             for alias in lang_aliases:
-                alias_to_entry.setdefault(alias.lower(), a)
+                alias_to_entry.setdefault(_fold(alias), a)
         for n in a.all_names():
-            alias_to_entry.setdefault(n.lower(), a)
+            alias_to_entry.setdefault(_fold(n), a)
         for acr in a.acronyms:
             acronym_to_entry.setdefault(acr, a)
     word_to_generic: dict[str, GenericEntry] = {}
     for g in reg.generic:
         for w in g.words.get(lang, ()):
-            word_to_generic.setdefault(w.lower(), g)
+            word_to_generic.setdefault(_fold(w), g)
     demonyms = reg.demonyms.get(lang, {})
     force_words = [w for g in reg.generic if g.kind == "state_military" for w in g.words.get(lang, ())]
     # nouns after a demonym that mean that country's forces ("Afghan forces", "Israeli airstrikes", "frappes israéliennes")
@@ -92,9 +102,9 @@ def _matchers(lang: str) -> _Matchers:
     else:
         demonym_re = rf"(?<![\w-])(?P<noun>{_alt(force_words)})\s+(?P<d1>{dem})(?:(?:-|\s+et\s+)(?P<d2>{dem}))?(?![\w-])"  # "militaires russes et maliens"
     return _Matchers(
-        specific=re.compile(rf"(?<![\w-])(?:{_alt(alias_to_entry)}){_POSS}(?![\w-])", re.I),
+        specific=re.compile(rf"(?<![\w-])(?:{_alt_folded(alias_to_entry)}){_POSS}(?![\w-])", re.I),
         acronyms=re.compile(rf"(?<![\w-])(?:{_alt(acronym_to_entry)}){_POSS}(?![\w-])"),
-        generic=re.compile(rf"(?<![\w-])(?:{_alt(word_to_generic)})(?![\w-])", re.I),
+        generic=re.compile(rf"(?<![\w-])(?:{_alt_folded(word_to_generic)})(?![\w-])", re.I),
         demonym=re.compile(demonym_re, re.I if lang == "fr" else 0),
         alias_to_entry=alias_to_entry,
         acronym_to_entry=acronym_to_entry,
@@ -113,7 +123,7 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
     reg = actor_registry()
     cands: list[tuple[int, int, int, ActorMention]] = []  # (start, -length, priority, mention)
     for hit in m.specific.finditer(text):
-        entry = m.alias_to_entry[_strip_poss(hit.group(0)).lower()]
+        entry = m.alias_to_entry[_fold(_strip_poss(hit.group(0)))]
         cands.append((hit.start(), -(hit.end() - hit.start()), 0, ActorMention(hit.start(), hit.end(), hit.group(0), entry, None)))
     for hit in m.acronyms.finditer(text):
         entry = m.acronym_to_entry[_strip_poss(hit.group(0))]
@@ -131,7 +141,7 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
                 cands.append((hit.start(), -(hit.end() - hit.start()), 1,
                               ActorMention(hit.start(), hit.end(), hit.group(0), entry, g, info.get("country"))))
     for hit in m.generic.finditer(text):
-        g = m.word_to_generic[hit.group(0).lower()]
+        g = m.word_to_generic[_fold(hit.group(0))]
         if g.kind == "civilians" and _NOT_CIVILIAN.match(text, hit.end()):
             continue  # "a civilian militia", "civilian auxiliaries" are armed
         cands.append((hit.start(), -(hit.end() - hit.start()), 2, ActorMention(hit.start(), hit.end(), hit.group(0), None, g)))

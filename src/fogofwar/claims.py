@@ -1006,8 +1006,9 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
             if subjects and any(x.pos_ != "PRON" or x.lower_ in ("on", "one") for x in subjects):
                 return fallback  # "the source said", "on avance un bilan": a speaker that is no party; the sentence says who
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
+        # (a generic word nobody named is no speaker: "un regroupement de terroristes ... avec un bilan de 14 neutralisés")
         cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)
-                 and not _described_group(lex, text, a)]
+                 and not _described_group(lex, text, a) and (a.entry is not None or _institution(a))]
         if cands:
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]
