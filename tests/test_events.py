@@ -243,3 +243,10 @@ def test_an_aim_and_a_place_s_relative_clause_are_not_events():
             "afin de permettre la poursuite de l'offensive.")
     (e,) = _events(text, "2024-08-24", lang="fr")
     assert e.sub_event_type == "Air/drone strike" and e.actor1 == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_another_story_of_a_roundup_is_another_event():
+    text = ("Au moins 23 civils ont été tués dimanche dans l'attaque de villages du centre du Mali par des hommes armés, a déclaré un élu local. "
+            "Par ailleurs, dans le cercle de Koro, onze personnes ont été tuées dimanche par un engin explosif, a rapporté un élu de Guiré.")
+    evs = [e for e in _events(text, "2019-07-02", lang="fr") if not e.background]
+    assert {e.sub_event_type for e in evs} == {"Attack", "Remote explosive/landmine/IED"}

@@ -37,6 +37,7 @@ class Mention:
     attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
     weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
     headline: bool = False  # in the title: a summary of the report's news, wherever it says it happened
+    part: int = 0  # which story of the report: "Par ailleurs, ...", "Separately, ..." opens another one
 
 
 
@@ -49,6 +50,19 @@ def _earlier_event(parsed: Parsed, si: int, date: dt.date, published: dt.date) -
         return False
     sent = parsed.sentences[si]
     return bool(re.search(rx, parsed.text[sent.start : sent.end], re.I))
+
+
+def _story_parts(parsed: Parsed) -> list[int]:
+    """Per sentence, which of the report's stories it tells: a sentence opening with "Par ailleurs", "Separately" or
+    "In another attack" starts a new one (an agency roundup), so that its event is not merged with the one before."""
+    cues = lexicon(parsed.document.lang).cues.get("separately") or []
+    rx = re.compile(rf"[\s\"«“-]*(?:{'|'.join(re.escape(c) for c in sorted(cues, key=len, reverse=True))})\b", re.I) if cues else None
+    parts, part = [], 0
+    for sent in parsed.sentences:
+        if rx is not None and rx.match(parsed.text, sent.start, sent.end):
+            part += 1
+        parts.append(part)
+    return parts
 
 
 def _implied(kind: str, trig) -> ActorMention:
@@ -145,6 +159,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # arrests in a fight or at a protest are part of it ("plusieurs manifestants ont été interpellés")
     fight_sentences |= {t.sentence for t in triggers if t.resolve == "protest"}
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
+    parts = _story_parts(parsed)
     mentions: list[Mention] = []
     for trig in triggers:
         if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end):
@@ -196,7 +211,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         weak = not (side1 or side2)
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
-            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline))
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline,
+                                    part=parts[trig.sentence]))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 

@@ -24,6 +24,7 @@ class Draft:
     background: bool = False
     claims: list[Claim] = field(default_factory=list)
     undated: bool = False
+    part: int = 0  # the report's story it belongs to (see Mention.part)
 
     def keys(self, side: int) -> set[str]:
         return {a.key for a in (self.side1 if side == 1 else self.side2)}
@@ -149,7 +150,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     for m in dated:
         target = None
         for d in drafts:
-            if d.date == m.date and d.background == m.background and _same_place(d.location, m.location):
+            if d.date == m.date and d.background == m.background and d.part == m.part and _same_place(d.location, m.location):
                 how = _compatible(d, m)
                 if how and _family(d) == _family_of(m.sub_event_type):
                     target = (d, how)
@@ -173,7 +174,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                            or any(a.kind == "state_military" for a in d.side1) and any(a.kind == "state_military" for a in m.side1))][:1]):
                 continue
         if target is None:
-            d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background)
+            d = Draft(date=m.date, precision=m.precision, location=m.location, background=m.background, part=m.part)
             _add(d, m, 1)
             drafts.append(d)
         else:
@@ -182,7 +183,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     for m in undated:
         best = None
         for d in drafts:
-            if d.background or not _same_place(d.location, m.location):
+            if d.background or not _same_place(d.location, m.location) or (d.part != m.part and any(x.part == m.part for x in drafts)):
                 continue
             how = _compatible(d, m)
             if not how or _family(d) != _family_of(m.sub_event_type):
