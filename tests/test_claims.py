@@ -368,3 +368,18 @@ def test_a_named_person_then_a_title_is_that_kind_of_source():
 def test_a_generic_word_nobody_named_is_no_speaker():
     got = _fr("Des vecteurs aériens de l'armée malienne ont frappé lundi près de Boni un regroupement de terroristes, avec un bilan de 14 terroristes neutralisés.")
     assert not any(c[0].startswith("Unidentified Armed Group") for c in got)
+
+
+def test_attackers_counted_as_subjects_are_no_casualties_and_a_place_may_split_verb_and_figure():
+    got = _fr("Selon le maire, une cinquantaine d'individus armés ont kidnappé samedi quinze filles dans un village près de Boni.")
+    assert not any(c[3] == 45 for c in got) and any(c[2:4] == ("missing", 15) for c in got)
+    got = _fr("Jeudi, des combattants présumés ont tué à Boni huit personnes, dont sept travaillant pour la compagnie française Foraco.")
+    assert ("Test Wire", "Civilians (Mali)", "killed", 8, 8) in got  # the company's nationality is nobody's dead
+
+
+def test_a_group_named_again_speaks_and_a_speaker_after_the_quote_wins():
+    got = _fr("Le JNIM a revendiqué mardi l'attaque contre une patrouille près de Boni. Selon ce groupe, l'attaque a causé la mort de 5 soldats.")
+    assert any(c[0] == "JNIM: Group for Support of Islam and Muslims" and c[3] == 5 for c in got)
+    got = _fr("Des individus armés ont enlevé dimanche des passagers près de Boni. « Plusieurs personnes ont été enlevées », a expliqué un élu local, "
+              "précisant que des femmes avaient été libérées, selon les témoignages.")
+    assert any(c[0] == "local officials" and c[2] == "missing" for c in got)

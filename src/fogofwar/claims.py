@@ -30,8 +30,9 @@ _NUMBER_WORDS = {
 
 
 # words that may stand between an outcome and its figure: "death toll rose to 30", "the number of dead was higher, about 160"
+# (a place may stand between the verb and its figure: "ont tué à Toumour huit personnes")
 _TOLL_GAP = re.compile(
-    r"[\s,:\"«»“”]*(?:(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
+    r"[\s,:\"«»“”]*(?:(?:(?:à|in|at|near)\s+[A-ZÉ][\w'’-]+\s*)|(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
     r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\b|(?<='))[\s,:\"«»“”]*){0,6}",
     re.I,
@@ -412,6 +413,8 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
             chosen = [(q.end, q.end, out[-1].outcome)]  # "cinq morts parmi les soldats et deux parmi les civils"
         if not chosen:
             continue
+        if _perpetrators(text, q, chosen):
+            continue
         claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
         span_end = max(c[1] for c in chosen)
         victims = _figure_victims(lex, text, sent, sent_actors, q, nxt_q, chosen, claimant, lang)
@@ -437,6 +440,18 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         voices.heard(claimant, ckind)
     _share_victims_backwards(text, out, sent.index)
     return found_any
+
+
+# "une cinquantaine d'individus armés ont kidnappé ces filles", "dozens of gunmen killed": the subject of an active
+# transitive verb counts who did it, not its victims (unlike "ont péri", "have died", "ont perdu la vie")
+_ACTIVE_AUX = re.compile(r"^[^.;:,]{0,60}?\b(?:ont|a|avaient|avait|have|has|had)\s+(?:(?:d['’]abord|aussi|également|also|then|ensuite)\s+)?$", re.I)
+_TRANSITIVE = re.compile(r"(?:tué|tués|tuée|tuées|kidnappé|kidnappés|enlevé|enlevés|enlevée|enlevées|abattu|abattus|blessé|blessés|exécuté|exécutés|"
+                         r"massacré|massacrés|capturé|capturés|killed|kidnapped|abducted|wounded|injured|shot|executed|massacred|captured)$", re.I)
+
+
+def _perpetrators(text: str, q: Quantity, chosen) -> bool:
+    o = chosen[0]
+    return o[0] >= q.end and bool(_TRANSITIVE.match(text[o[0] : o[1]])) and bool(_ACTIVE_AUX.match(text[q.end : o[0]]))
 
 
 def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> None:
@@ -573,8 +588,15 @@ def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
 
 
 def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
+    """"le mouvement a affirmé", "selon ce groupe": the armed group named before."""
     nouns = lex["group_nouns"]
-    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns)
+    if _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns):
+        return True
+    for m in lex["before_source"].finditer(text, s0, s1):
+        word = re.match(r"\s*(?:ce|le|cet|this|the)\s+(\w+)", text[m.end() : m.end() + 30], re.I)
+        if word and word.group(1).lower() in nouns:
+            return True
+    return False
 
 
 def _pronoun_says(lex, doc, text: str, s0: int, s1: int) -> bool:
@@ -735,6 +757,11 @@ def _has_verb(doc, start: int, end: int) -> bool:
                for t in span)
 
 
+# the words a bare demonym among the dead stands beside ("des dizaines de morts maliens et russes", "Malian and Russian deaths")
+_DEMONYM_NEIGHBOURS = {"morts", "mort", "tués", "blessés", "victimes", "pertes", "décès", "disparus", "et", "de", "des", "parmi", "côté",
+                       "deaths", "dead", "casualties", "losses", "killed", "wounded", "missing", "and", "or", "ou"}
+
+
 def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[ActorMention]) -> list[ActorMention]:
     """Bare demonyms among the victims: "dozens of Malian and Russian deaths"."""
     reg = actor_registry()
@@ -744,6 +771,12 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
     for m in re.finditer(r"[\w’'-]+", text[start:end]):
         info = dem.get(m.group(0)) or dem.get(m.group(0).lower())
         if not info:
+            continue
+        # a demonym qualifying a thing is no victim: "sept travaillant pour la compagnie française", "a French company"
+        words = re.findall(r"[\w’'-]+", text[start:end])
+        idx = next(i for i, w in enumerate(re.finditer(r"[\w’'-]+", text[start:end])) if w.start() == m.start())
+        near = (words[idx - 1] if idx > 0 else "") if lang == "fr" else (words[idx + 1] if idx + 1 < len(words) else "")
+        if near and near.lower() not in _DEMONYM_NEIGHBOURS:
             continue
         kind = info.get("kind") or "state_military"
         # "trois ressortissants italiens", "two French nationals": the demonym of civilians named just before it
@@ -776,7 +809,11 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
         if official is not None:
             return None, "official", official.group(0), via
     # "according to X"
+    inverted = [v.start() for v in lex["source_verbs"].finditer(text, s0, s1)
+                if re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()])]
     for m in lex["before_source"].finditer(text, s0, s1):
+        if inverted and inverted[0] < m.start():
+            continue  # "« ... », a expliqué un élu local, précisant ... selon les témoignages": the speaker after the quote
         after = text[m.end() : s1]
         if re.match(r"(?:l['’]|son\s+|leur\s+|its\s+|the\s+)?(?:acronyme|sigle|appellation|acronym)\b", after, re.I):
             continue  # "JNIM selon l'acronyme arabe": a name's gloss, not a source
