@@ -250,3 +250,9 @@ def test_another_story_of_a_roundup_is_another_event():
             "Par ailleurs, dans le cercle de Koro, onze personnes ont été tuées dimanche par un engin explosif, a rapporté un élu de Guiré.")
     evs = [e for e in _events(text, "2019-07-02", lang="fr") if not e.background]
     assert {e.sub_event_type for e in evs} == {"Attack", "Remote explosive/landmine/IED"}
+
+
+def test_those_who_died_in_an_attack_are_its_target():
+    text = "Vingt et un militaires maliens ont perdu la vie mardi dans des attaques contre deux positions de l'armée près de Boni, revendiquées par le JNIM."
+    (e,) = [e for e in _events(text, "2025-08-21", lang="fr") if not e.background]
+    assert {e.actor1, e.actor2} == {"JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)"}

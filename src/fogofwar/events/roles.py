@@ -157,7 +157,7 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
     # a relative clause describing a noun is not the trigger's clause (unless the trigger is in it)
     root = _trigger_root(doc, trig)
     for t in h.subtree:
-        if t.dep_ in ("relcl", "acl:relcl") and t.i != h.i and root not in t.subtree:
+        if t.dep_ in ("relcl", "acl:relcl") and t.i != h.i and root not in t.subtree and t.head.i != root.i:  # the trigger's own relative tells it
             excluded.update(x.i for x in t.subtree)
     scope = {t.i for t in h.subtree} - excluded - _relative_after(doc, trig)
     # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
