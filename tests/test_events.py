@@ -256,3 +256,10 @@ def test_those_who_died_in_an_attack_are_its_target():
     text = "Vingt et un militaires maliens ont perdu la vie mardi dans des attaques contre deux positions de l'armée près de Boni, revendiquées par le JNIM."
     (e,) = [e for e in _events(text, "2025-08-21", lang="fr") if not e.background]
     assert {e.actor1, e.actor2} == {"JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)"}
+
+
+def test_civilians_named_alone_are_the_victims_of_someone_unnamed():
+    (e,) = _events("On September 19, a child was killed near Talataye after picking up a grenade.", "2019-09-20")
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
+    got = _events("Des hommes armés ont attaqué mardi un convoi près de Boni. Trois chauffeurs ont été tués, selon un responsable local.", "2025-06-26", lang="fr")
+    assert any(c.victims == "Civilians (Mali)" and c.low == 3 for e in got for c in e.claims)

@@ -18,7 +18,8 @@ from .codebook import ActorEntry, ActorRegistry, GenericEntry, actor_registry
 from .models import Actor
 
 _POSS = r"(?:['’]s)?"
-_NOT_CIVILIAN = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|volunteers?|self-defen[cs]e|defen[cs]e|guards?|joint task force|milices?|supplétifs?)\b", re.I)
+_NOT_CIVILIAN = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|volunteers?|self-defen[cs]e|defen[cs]e|guards?|joint task force|milices?|supplétifs?"
+                           r"|of\s+the\s+(?:vehicle|car|truck)|du\s+véhicule)\b", re.I)  # "the driver of the vehicle" (a car bomb's) is no civilian
 
 
 @dataclass(frozen=True)

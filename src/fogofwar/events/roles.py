@@ -378,6 +378,8 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         pass  # victims without a named perpetrator stay the target
     elif not side1 and side2 and not _passive_or_object(parsed, trig, side2[0]):
         side1, side2 = side2, []  # a lone actor the parse did not mark as the target ("clashes with JNIM") acts
+    if side1 and not side2 and trig.resolve != "protest" and all(is_civilian(a) for a in side1):
+        side1, side2 = [], side1  # "a child was killed", "the driver was wounded": civilians alone are the victims
     return side1, side2
 
 
