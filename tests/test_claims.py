@@ -383,3 +383,12 @@ def test_a_group_named_again_speaks_and_a_speaker_after_the_quote_wins():
     got = _fr("Des individus armés ont enlevé dimanche des passagers près de Boni. « Plusieurs personnes ont été enlevées », a expliqué un élu local, "
               "précisant que des femmes avaient été libérées, selon les témoignages.")
     assert any(c[0] == "local officials" and c[2] == "missing" for c in got)
+
+
+def test_nobody_hurt_counts_nobody_and_victims_as_english_writes_them():
+    got = _claims_of("Gunmen raided the market at Boni on Monday. Most traders had fled and no one was hurt, a local official said.")
+    assert not any(c[2] == "wounded" for c in got)
+    got = _claims_of("Gunmen attacked an army post near Boni on Monday. A medical source said 12 wounded soldiers had been admitted. "
+                     "Local sources put the number of JNIM fighters killed at about 35.")
+    assert ("medical sources", "Military Forces of Mali (2021-)", "wounded", 12, 12) in got
+    assert any(c[1] == "JNIM: Group for Support of Islam and Muslims" and c[2:4] == ("killed", 35) for c in got)

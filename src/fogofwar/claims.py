@@ -241,6 +241,8 @@ def _claim_lex(lang: str):
         "group_media": [(gid, re.compile(rf"(?<![\w-])(?:{alt(words)})(?![\w-])")) for gid, words in (c.get("group_media") or {}).items()],
         "organisations": [(name, re.compile(rf"(?:{alt(words)})(?![\w-])")) for name, words in (c.get("organisations") or {}).items()],
         "latter": re.compile(rf"(?:{alt(c.get('latter') or ['(?!x)x'])})(?![\w-])", re.I),
+        # "no one was hurt", "aucun blessé": an outcome said not to have happened counts nobody
+        "nobody": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).cues.get('no_casualties') or ['(?!x)x'])})(?![\w-])", re.I),
         "affiliation": re.compile(rf"(?<![\w-])(?:{alt(lexicon(lang).cues.get('affiliation') or ['(?!x)x'])})\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.I),
         "outcome_exceptions": [({w.lower() for w in e["words"]}, re.compile(e["not_before"], re.I)) for e in c.get("outcome_exceptions") or []],
     }
@@ -248,8 +250,11 @@ def _claim_lex(lang: str):
 
 def _outcomes_in(lex, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     hits = []
+    nobody = [m.span() for m in lex["nobody"].finditer(text, start, end)]
     for outcome, rx in lex["outcomes"].items():
         for m in rx.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in nobody):
+                continue
             if any(m.group(0).lower() in words and rx_not.match(text, m.end()) for words, rx_not in lex["outcome_exceptions"]):
                 continue  # "tombés dans une embuscade"
             hits.append((m.start(), m.end(), outcome))
@@ -486,6 +491,19 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         # loss verb's subject (a party telling its own losses is handled by the claim's own-side flag)
         victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
                    and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
+    o0, o1 = chosen[0][0], chosen[0][1]
+    if not victims and 0 <= o0 - q.end <= 2:
+        # "12 wounded soldiers", "20 wounded soldiers and volunteers": the outcome as an adjective before its noun
+        head = next((a for a in sent_actors if 0 <= a.start - o1 <= 3), None)
+        if head is not None:
+            victims = [a for a in sent_actors if head.start <= a.start <= min(s1, nxt_q) and not re.search(r"[,;.]|\b(?:had|have|has|were|was|ont|a|été)\b", text[head.end : a.start])]
+    if not victims and o1 <= q.start:
+        # "put the number of JNIM fighters killed at about 35", "le nombre de soldats tués à 12"
+        cue = None
+        for cue in re.finditer(r"\b(?:number|nombre)\s+(?:of|de|d['’])\s*", text[s0:o0], re.I):
+            pass
+        if cue is not None:
+            victims = [a for a in sent_actors if s0 + cue.end() <= a.start and a.end <= o0]
     if not victims:
         # "Côté FAMa : 14 morts, 11 blessés", "ont fait chez les militaires quatre blessés": a side named before the figure
         labelled = [a for a in sent_actors if a.end <= q.start and _SIDE_LABEL.search(text[max(s0, a.start - 25) : a.start])
