@@ -263,3 +263,9 @@ def test_civilians_named_alone_are_the_victims_of_someone_unnamed():
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
     got = _events("Des hommes armés ont attaqué mardi un convoi près de Boni. Trois chauffeurs ont été tués, selon un responsable local.", "2025-06-26", lang="fr")
     assert any(c.victims == "Civilians (Mali)" and c.low == 3 for e in got for c in e.claims)
+
+
+def test_a_report_with_no_place_name_is_placed_in_the_country_its_demonyms_say():
+    text = "Des hommes armés ont tué mardi sept civils dans l'est du pays, selon des sources locales burkinabè."
+    (e,) = _events(text, "2024-03-14", lang="fr")
+    assert e.country == "Burkina Faso" and e.actor2 == "Civilians (Burkina Faso)"

@@ -52,6 +52,9 @@ def _earlier_event(parsed: Parsed, si: int, date: dt.date, published: dt.date) -
     return bool(re.search(rx, parsed.text[sent.start : sent.end], re.I))
 
 
+_BORDER = re.compile(r"\bfronti[eè]res?\s+$", re.I)
+
+
 def _story_parts(parsed: Parsed) -> list[int]:
     """Per sentence, which of the report's stories it tells: a sentence opening with "Par ailleurs", "Separately" or
     "In another attack" starts a new one (an agency roundup), so that its event is not merged with the one before."""
@@ -113,7 +116,11 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # countries the report names for sure: country names, demonyms, national actors ("FAMa", "Dozo hunters", "VDP");
     # a village name that exists only in another country is then a homonym, not the place
     anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country"}
-    anchors |= {iso for w in re.findall(r"[A-ZÉ][\w'’-]+", text) if (iso := gaz.is_demonym(w))}
+    # (French writes demonyms in lower case: "l'armée burkinabè", "les soldats maliens", "la frontière nigérienne")
+    # ("la frontière malienne", "the Malian border" say where the place is not)
+    anchors |= {iso for m in re.finditer(r"[A-ZÉ][\w'’-]+" if lang != "fr" else r"(?<![\w'’-])[\w'’-]{4,}", text)
+                if (iso := gaz.is_demonym(m.group(0))) and not _BORDER.search(text, max(0, m.start() - 12), m.start())
+                and not re.match(r"\s+(?:border|frontier)", text[m.end() : m.end() + 10], re.I)}
     for a in actors:
         if a.entry is not None and a.entry.country and a.entry.inter != 8:
             c = gaz.country(a.entry.country)
@@ -312,4 +319,10 @@ def _main_location(locs, toponyms, countries, gaz, text):
         return max(counts.values(), key=lambda v: v[0])[1]
     # no locality in any event sentence: the best toponym of the whole document, at its own precision
     loc = places_stage.resolve_location(text, 0, len(text), toponyms, countries, gaz)
+    if (loc is None or loc.place is None) and countries:
+        # no place name at all, but the report says whose ("des sources locales burkinabè"): the country, at precision 3
+        word = next((m for m in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text) if gaz.is_demonym(m.group()) == countries[0]), None)
+        country = gaz.country_by_iso3(countries[0])
+        if word is not None and country is not None:
+            return places_stage.Location(country, 3, word.start(), word.end(), word.group(), f"'{word.group()}' (demonym); country only; precision 3")
     return loc
