@@ -295,3 +295,13 @@ def test_where_a_source_spoke_from_is_not_the_event_place():
             "dans la zone d'Ouallam, ont indiqué jeudi des sources concordantes à Niamey.")
     evs = extract([make_document(text, name="t", published="2017-02-23", lang="fr")]).events
     assert {e.location for e in evs} == {"Ouallam"}
+
+
+def test_a_region_named_by_a_common_word_after_a_region_cue():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract_document
+
+    doc = make_document("Des hommes armés ont tué mardi sept civils à Tiboaga, dans la région de l'Est, selon des sources locales burkinabè.",
+                        name="t", published="2024-03-14", lang="fr")
+    (e,) = extract_document(doc)
+    assert (e.country, e.admin1) == ("Burkina Faso", "Est")

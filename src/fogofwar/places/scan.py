@@ -103,7 +103,9 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
                 i = j  # "le fleuve Niger", "the Niger River": a river, not the country
                 taken = True
                 break
-            places = _accept(gaz, cb, surface, k, cand.get(k) or [], single=j - i == 1)
+            # "dans la région de l'Est": a region's name that is also a common word, after a region cue
+            region = j - i == 1 and bool(_REGION_BEFORE.search(text[max(0, s - 20) : s]))
+            places = _accept(gaz, cb, surface, k, cand.get(k) or [], single=j - i == 1 and not region)
             if not places:
                 continue
             out.append(Toponym(start=s, end=e, text=surface, candidates=tuple(places), cue=cb.classify(text, s, e)))
@@ -113,6 +115,9 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
         if not taken:
             i += 1
     return out
+
+
+_REGION_BEFORE = re.compile(r"\b(?:région|province|zone)\s+(?:de\s+l['’]|du|de\s+la)\s*$", re.I)
 
 
 def _accept(gaz: Gazetteer, cb, surface: str, key: str, items, single: bool) -> list[Place]:
