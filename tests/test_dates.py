@@ -125,3 +125,13 @@ def test_a_date_right_after_the_act_is_the_act_s_even_in_a_reported_clause():
             "sur un engin explosif improvisé près de Niono, ont indiqué à l'AFP des sources locales.")
     evs = extract([make_document(text, name="t", published="2024-06-10", lang="fr")]).events
     assert [e.event_date for e in evs] == [dt.date(2024, 6, 8)]
+
+
+def test_a_meeting_date_dates_the_protest_not_a_statement():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract_document
+
+    text = ("Des centaines de personnes s'étaient donné rendez-vous à Bamako pour exiger, ce mercredi 20 janvier, le départ des forces "
+            "françaises. Mais la manifestation a été dispersée par des tirs de gaz lacrymogènes.")
+    evs = extract_document(make_document(text, name="t", published="2021-01-21", lang="fr"))
+    assert [e.event_date for e in evs] == [dt.date(2021, 1, 20)]

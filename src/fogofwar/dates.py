@@ -313,6 +313,8 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
+            if re.match(r"\s*rendez-vous", parsed.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 14]):
+                return m  # "s'étaient donné rendez-vous ... ce mercredi 20 janvier": a meeting, not a statement
             return replace(m, role="report") if tok.lemma_.lower() in report_lemmas else m
     # no verb above the date (a fragmentary parse): a reporting verb anywhere in the sentence decides
     if any(t.lemma_.lower() in report_lemmas for t in span.sent) and not any(t.pos_ == "VERB" and t.lemma_.lower() not in report_lemmas for t in span.sent):
