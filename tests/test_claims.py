@@ -392,3 +392,17 @@ def test_nobody_hurt_counts_nobody_and_victims_as_english_writes_them():
                      "Local sources put the number of JNIM fighters killed at about 35.")
     assert ("medical sources", "Military Forces of Mali (2021-)", "wounded", 12, 12) in got
     assert any(c[1] == "JNIM: Group for Support of Islam and Muslims" and c[2:4] == ("killed", 35) for c in got)
+
+
+def test_burkina_and_niger_communiques_as_written():
+    got = _fr("Le ministère de la Défense a rendu public mardi un communiqué relatif à l'attaque d'une patrouille près de Boni.\n\n"
+              "Le bilan provisoire est le suivant : côté ami, 5 morts, 7 blessés ; côté ennemi, 17 terroristes neutralisés.\n\n"
+              "La zone est frontalière de pays où opèrent des groupes affiliés à l'État islamique et à Al-Qaïda.")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "killed", 5, 5) in got
+    assert ("Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)", "killed", 17, 17) in got
+    got = _fr("Des hommes armés ont attaqué dimanche le village de Boni. Des ressortissants du village évoquent un bilan plus lourd. "
+              "« Nous avons enterré une trentaine de personnes », confie l'un d'eux.")
+    assert any(c[0] == "residents" and c[2:4] == ("killed", 27) for c in got)
+    got = _fr("Un minicar a sauté dimanche sur un engin explosif près de Boni. Selon des sources sécuritaires, l'explosion a coûté la vie "
+              "à sept passagers civils et à deux volontaires.")
+    assert any(c[2:4] == ("killed", 2) for c in got)

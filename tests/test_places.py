@@ -305,3 +305,12 @@ def test_a_region_named_by_a_common_word_after_a_region_cue():
                         name="t", published="2024-03-14", lang="fr")
     (e,) = extract_document(doc)
     assert (e.country, e.admin1) == ("Burkina Faso", "Est")
+
+
+def test_a_name_shared_by_towns_of_several_countries_votes_for_the_country_the_report_names():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract_document
+
+    doc = make_document("Kita : des jeunes manifestent\n\nDes centaines de jeunes de Kita, dans la région de Kayes, ont manifesté mardi. "
+                        "Les manifestants de Kita ont été dispersés à coups de gaz lacrymogène.", name="t", published="2024-03-28", lang="fr")
+    assert {e.country for e in extract_document(doc)} == {"Mali"}

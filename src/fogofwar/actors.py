@@ -169,7 +169,13 @@ _OWN_FIGHTERS = re.compile(r"(?<!\bof )(?<!\bde )(?<!\bparmi )(?<!\bamong )\b(?:
                            r"(?=\s+(?:ont|avaient|avait|auraient|have|had|has|were|would|[\w-]+ed)\b)", re.I)
 # "al Qaeda's affiliate", "al Qaeda-linked", "lié à Al-Qaïda": a name that only describes another group
 _DESCRIBES_AFTER = re.compile(r"(?:(?:['’]s)?\s+(?:\w+\s+)?(?:affiliate|branch|franchise)|-(?:linked|affiliated|allied|backed|aligned|inspired))\b", re.I)
-_DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*)\s*(?:the\s+|l['’]|la\s+|le\s+)?$", re.I)
+_DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*)\s*(?:the\s+|l['’]|la\s+|le\s+)?"
+                               r"(?:[^,.;]{0,40}\s(?:et|and)\s+(?:à\s+|to\s+)?(?:the\s+|l['’]|la\s+|le\s+)?)?$", re.I)  # "affiliés à l'État islamique et à Al-Qaïda"
+
+
+def _describes(m: ActorMention, text: str) -> bool:
+    """"JNIM, lié à Al-Qaïda", "al Qaeda's affiliate": a name that only describes another group is nobody's referent."""
+    return bool(text) and (bool(_DESCRIBES_AFTER.match(text, m.end)) or bool(_DESCRIBED_BEFORE.search(text[max(0, m.start - 70) : m.start])))
 
 
 def _own_fighters(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -179,8 +185,7 @@ def _own_fighters(mentions: list[ActorMention], text: str) -> list[ActorMention]
         if any(m.start < hit.end() and hit.start() < m.end for m in mentions):
             continue
         owner = next((m for m in reversed(mentions) if m.end <= hit.start() and hit.start() - m.end <= 250 and m.entry is not None
-                      and m.generic is None and m.kind not in ("civilians", "protesters", "rioters", "aid")
-                      and not _DESCRIBES_AFTER.match(text, m.end) and not _DESCRIBED_BEFORE.search(text[max(0, m.start - 30) : m.start])), None)
+                      and m.generic is None and m.kind not in ("civilians", "protesters", "rioters", "aid") and not _describes(m, text)), None)
         if owner is not None:
             out.append(ActorMention(hit.start(), hit.end(), hit.group(0), owner.entry, None, owner.country))
     return sorted(out, key=lambda m: m.start)
@@ -263,12 +268,12 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
             continue
         kinds = _KIND_FAMILY.get(m.generic.kind, {m.generic.kind})
         for prev in reversed(mentions[:i]):
-            if prev.entry is not None and prev.entry.kind in kinds and (m.country is None or prev.entry.country in (None, m.country)):
+            if prev.entry is not None and prev.entry.kind in kinds and (m.country is None or prev.entry.country in (None, m.country)) and not _describes(prev, text):
                 target = prev.entry
                 break
         if target is None:
             for nxt in mentions[i + 1 :]:
-                if nxt.entry is not None and nxt.entry.kind in kinds and (m.country is None or nxt.entry.country in (None, m.country)):
+                if nxt.entry is not None and nxt.entry.kind in kinds and (m.country is None or nxt.entry.country in (None, m.country)) and not _describes(nxt, text):
                     target = nxt.entry
                     break
         out.append(replace(m, entry=target) if target is not None else m)

@@ -597,6 +597,9 @@ def _statement_says(lex, doc, text: str, s0: int, s1: int) -> bool:
     nouns = lex["statement_nouns"]
     if _says_with_subject(lex, doc, text, s0, s1, lambda c: c.lower_ in nouns or c.lemma_.lower() in nouns):
         return True
+    opening = re.match(r"[\s\"«-]*(?:(?:le|la|l['’]|un|une|the|a)\s*)?(?:(?:nouveau|dernier|premier|provisional|latest|new)\s+)?(\w+)", text[s0:s1], re.I)
+    if opening and opening.group(1).lower() in nouns:
+        return True  # "Le bilan provisoire est le suivant : ...", "The statement added that ..."
     for m in [*lex["before_source"].finditer(text, s0, s1), *lex["source_verbs"].finditer(text, s0, s1)]:
         # "selon le communiqué", "..., précise le communiqué" (the subject after its verb)
         word = re.match(r"\s*(?:le|la|ce|cette|son|leur|the|this|its|their)\s+(\w+)", text[m.end() : m.end() + 30], re.I)
@@ -655,7 +658,8 @@ _PASSIVE_GAP = re.compile(
 def _one_person(lang: str) -> re.Pattern:
     """An article and a singular person noun: "a civilian", "the mayor of Boni", "un berger", "le chef du village"."""
     cues = lexicon(lang).cues
-    words = {w.lower() for w in [*cues.get("civilian_targets", []), *cues.get("military_targets", []), *cues.get("persons", [])]}
+    # (not the military targets: "une patrouille", "a convoy", "a checkpoint" are units and places, not one person)
+    words = {w.lower() for w in [*cues.get("civilian_targets", []), *cues.get("persons", [])]}
     for g in actor_registry().generic:
         if g.kind in ("civilians", "protesters", "rioters"):  # not "the army", "the convoy": a body, not a person
             words |= {w.lower() for w in g.words.get(lang, ())}
@@ -757,8 +761,8 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
         before = [o for o in outcomes if o[1] <= q.start and q.start - o[1] <= 40]
         if before and _TOLL_GAP.fullmatch(text[before[-1][1] : q.start]):
             chosen.append(before[-1])
-    if not chosen and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+(?:de\s+|d'|of\s+)?", text[shared[1] : q.start]):
-        chosen.append(shared[0])  # "la mort de 47 soldats maliens et de 84 combattants": the second figure shares it
+    if not chosen and shared is not None and re.fullmatch(r"[^.;:]{0,60}\b(?:and|et)\s+(?:de\s+|d'|of\s+|à\s+|to\s+)?", text[shared[1] : q.start]):
+        chosen.append(shared[0])  # "la mort de 47 soldats maliens et de 84 combattants", "coûté la vie à sept civils et à deux VDP"
     if chosen and chosen[0][0] < q.start:
         shared = (chosen[0], q.end)
     else:

@@ -322,7 +322,8 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     tellers = _subjects_above(parsed, trig, "tellers")
     if tellers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
-        actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not is_civilian(a)]
+        # (and so is a governor or a government that reports it: "le gouverneur ... déplore des pertes et indique que")
+        actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not (is_civilian(a) or a.kind == "government")]
     accusers = _accusers(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]

@@ -53,10 +53,18 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
         score[iso] = score.get(iso, 0.0) + w
         first.setdefault(iso, pos)
 
+    # a name shared by towns of several countries ("Kita": a Tokyo ward and a Malian town) votes last, for the
+    # country the rest of the report names, so that "Kita, dans la région de Kayes" stays in Mali
+    shared: list[Toponym] = []
     for t in toponyms:
         if not t.candidates:
             continue
         p = t.candidates[0]
+        key = name_key(t.text)
+        namesakes = {c.iso3 for c in t.candidates if name_key(c.name) == key}
+        if p.kind != "country" and len(namesakes) > 1:
+            shared.append(t)
+            continue
         w = 2.0 if p.kind == "country" else 1.0
         if t.cue == "border":
             w = 0.5
@@ -65,6 +73,11 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
         iso = gaz.is_demonym(m.group())
         if iso and not gaz.is_country_name(m.group()):
             add(iso, 1.0, m.start())
+    for t in shared:
+        key = name_key(t.text)
+        named = [c.iso3 for c in t.candidates if name_key(c.name) == key and c.iso3 in score]
+        iso = max(named, key=lambda i: score[i]) if named else t.candidates[0].iso3
+        add(iso, 0.5 if t.cue == "border" else 1.0, t.start)
     return sorted(score, key=lambda k: (-score[k], first[k]))
 
 
