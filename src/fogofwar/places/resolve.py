@@ -73,10 +73,16 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
         iso = gaz.is_demonym(m.group())
         if iso and not gaz.is_country_name(m.group()):
             add(iso, 1.0, m.start())
+    # (when the report names no country, the country that most of the shared names have in common: Kita and Kayes)
+    common: dict[str, int] = {}
+    for t in shared:
+        for iso in {c.iso3 for c in t.candidates if name_key(c.name) == name_key(t.text)}:
+            common[iso] = common.get(iso, 0) + 1
     for t in shared:
         key = name_key(t.text)
-        named = [c.iso3 for c in t.candidates if name_key(c.name) == key and c.iso3 in score]
-        iso = max(named, key=lambda i: score[i]) if named else t.candidates[0].iso3
+        isos = list(dict.fromkeys(c.iso3 for c in t.candidates if name_key(c.name) == key))
+        named = [i for i in isos if i in score]
+        iso = max(named, key=lambda i: score[i]) if named else max(isos, key=lambda i: common[i])
         add(iso, 0.5 if t.cue == "border" else 1.0, t.start)
     return sorted(score, key=lambda k: (-score[k], first[k]))
 
