@@ -269,3 +269,13 @@ def test_a_report_with_no_place_name_is_placed_in_the_country_its_demonyms_say()
     text = "Des hommes armés ont tué mardi sept civils dans l'est du pays, selon des sources locales burkinabè."
     (e,) = _events(text, "2024-03-14", lang="fr")
     assert e.country == "Burkina Faso" and e.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_the_army_of_an_event_abroad_is_that_country_s_and_a_destination_does_not_place_it():
+    text = ("Des hommes armés ont attaqué lundi une position de l'armée près de Djibo, dans la province du Soum. Sept soldats ont été tués, "
+            "selon des sources sécuritaires. La zone est frontalière du Mali, où les FAMa mènent aussi des opérations.")
+    (e,) = _events(text, "2024-03-14", lang="fr")
+    assert e.country == "Burkina Faso" and e.actor2 == "Military Forces of Burkina Faso (2022-)"
+    text = "Des hommes armés ont attaqué lundi un détachement militaire près de Djibo. Les assaillants ont pris la fuite vers le Mali."
+    (e,) = _events(text, "2024-03-14", lang="fr")
+    assert (e.country, e.location) == ("Burkina Faso", "Djibo")

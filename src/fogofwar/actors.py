@@ -283,6 +283,13 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
 def name_actor(mention: ActorMention, day: dt.date | None, country: str | None, registry: ActorRegistry | None = None) -> Actor:
     """The canonical actor for a mention on an event's date and in its country."""
     reg = registry or actor_registry()
+    if (mention.entry is not None and mention.generic is not None and mention.country is None and country
+            and mention.generic.kind in ("state_military", "state_police", "government") and mention.entry.country not in (None, country)):
+        # "l'armée", "les soldats" of an event in Burkina Faso are Burkina's, even when the report named Mali's army more
+        # often (the dominant army is only a guess made before the event's place was known)
+        own = next((a for a in reg.actors if a.kind == mention.entry.kind and a.country == country), None)
+        if own is not None:
+            return Actor(name=own.name_on(day), inter=own.inter, country=own.country, kind=own.kind)
     if mention.entry is not None:
         return Actor(name=mention.entry.name_on(day), inter=mention.entry.inter, country=mention.entry.country, kind=mention.entry.kind)
     g = mention.generic

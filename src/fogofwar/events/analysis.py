@@ -8,6 +8,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .. import places as places_stage
+from ..places.cues import cuebook
 from ..places.normalize import name_key
 from ..actors import ActorMention, find_actors
 from ..claims import RawClaim, find_claims
@@ -115,7 +116,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     countries = places_stage.mentioned_countries(text, toponyms, gaz)
     # countries the report names for sure: country names, demonyms, national actors ("FAMa", "Dozo hunters", "VDP");
     # a village name that exists only in another country is then a homonym, not the place
-    anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country"}
+    # (not a country named as a border or a destination: "ont pris la fuite vers le Mali")
+    motion = {c.name for c in cuebook().cues if c.role == "motion"} | {"border"}
+    anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country" and t.cue not in motion}
     # (French writes demonyms in lower case: "l'armée burkinabè", "les soldats maliens", "la frontière nigérienne")
     # ("la frontière malienne", "the Malian border" say where the place is not)
     anchors |= {iso for m in re.finditer(r"[A-ZÉ][\w'’-]+" if lang != "fr" else r"(?<![\w'’-])[\w'’-]{4,}", text)

@@ -48,6 +48,8 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
     gaz = gazetteer or Gazetteer.default()
     score: dict[str, float] = {}
     first: dict[str, int] = {}
+    # where the attackers fled to or a convoy was heading ("ont pris la fuite vers le Mali") counts as little as a border
+    motion = {c.name for c in cuebook().cues if c.role == "motion"}
 
     def add(iso: str, w: float, pos: int) -> None:
         score[iso] = score.get(iso, 0.0) + w
@@ -66,7 +68,7 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
             shared.append(t)
             continue
         w = 2.0 if p.kind == "country" else 1.0
-        if t.cue == "border":
+        if t.cue == "border" or t.cue in motion:
             w = 0.5
         add(p.iso3, w, t.start)
     for m in re.finditer(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text):
@@ -83,7 +85,7 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
         isos = list(dict.fromkeys(c.iso3 for c in t.candidates if name_key(c.name) == key))
         named = [i for i in isos if i in score]
         iso = max(named, key=lambda i: score[i]) if named else max(isos, key=lambda i: common[i])
-        add(iso, 0.5 if t.cue == "border" else 1.0, t.start)
+        add(iso, 0.5 if t.cue == "border" or t.cue in motion else 1.0, t.start)
     return sorted(score, key=lambda k: (-score[k], first[k]))
 
 
