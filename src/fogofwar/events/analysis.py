@@ -227,6 +227,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _DIRECTIONAL = {"towards", "from"}
+_SAHEL = {"MLI", "BFA", "NER"}  # the central Sahel this tool is built for
 _TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}
 
 
@@ -236,8 +237,12 @@ def _plausible_toponyms(parsed: Parsed, toponyms, countries: list[str], anchors:
     keep = []
     for t in toponyms:
         isos = {c.iso3 for c in t.candidates}
-        if anchors and not isos & anchors and all(c.kind != "country" and c.source != "supplement" for c in t.candidates):
-            continue  # "the Dogon village Bore" in a report about Mali is not Bore in Russia
+        if (anchors and not isos & anchors and all(c.kind != "country" and c.source != "supplement" for c in t.candidates)
+                and not ((t.cue or "") in _TRUSTED_CUES and any(c.kind == "locality" and c.iso3 in _SAHEL for c in t.candidates)
+                         and name_key(t.text) != "sahel")):
+            # "the Dogon village Bore" in a report about Mali is not Bore in Russia; but "près de Djibo" in a report that
+            # names the Malian army is Djibo in Burkina Faso: the conflict's own countries stand with a place cue
+            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and any(tok.ent_type_ in ("PERSON", "NORP", "ORG", "PER") for tok in span) and (t.cue or "") not in _TRUSTED_CUES:
             if not any(c.source == "supplement" for c in t.candidates):
