@@ -406,3 +406,9 @@ def test_burkina_and_niger_communiques_as_written():
     got = _fr("Un minicar a sauté dimanche sur un engin explosif près de Boni. Selon des sources sécuritaires, l'explosion a coûté la vie "
               "à sept passagers civils et à deux volontaires.")
     assert any(c[2:4] == ("killed", 2) for c in got)
+
+
+def test_a_party_s_prisoners_are_its_enemies():
+    got = _fr("Des jihadistes ont attaqué lundi un camp de l'armée malienne à Boni. Le JNIM a revendiqué l'attaque. "
+              "Le groupe affirme avoir tué 12 soldats et fait deux prisonniers.")
+    assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)", "captured", 2, 2) in got

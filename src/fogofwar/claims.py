@@ -1140,6 +1140,9 @@ def name_claims(
             own_forces = mil.name_on(day) if mil is not None else claimant
         if not victims_names and r.victims_enemy and opponents.get(own_forces):
             victims_names = opponents[own_forces]
+        elif not victims_names and r.outcome == "captured" and r.claimant_mention is not None and opponents.get(claimant):
+            victims_names = opponents[claimant]  # "le groupe affirme avoir fait deux prisonniers": a party's prisoners are its enemies
+            inferred = True
         elif not victims_names and r.victims_own and (r.claimant_mention is not None or r.claimant_kind == "official"):
             victims_names = [own_forces]
         elif not victims_names and targets:
