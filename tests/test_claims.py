@@ -412,3 +412,8 @@ def test_a_party_s_prisoners_are_its_enemies():
     got = _fr("Des jihadistes ont attaqué lundi un camp de l'armée malienne à Boni. Le JNIM a revendiqué l'attaque. "
               "Le groupe affirme avoir tué 12 soldats et fait deux prisonniers.")
     assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)", "captured", 2, 2) in got
+
+
+def test_an_english_article_before_a_wounded_victim_is_not_an_auxiliary():
+    got = _claims_of("Gunmen attacked a bus near Boni on Monday, killing two soldiers and a wounded civilian, a local official said.")
+    assert any(c[2:4] == ("killed", 2) for c in got)

@@ -418,7 +418,7 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
             chosen = [(q.end, q.end, out[-1].outcome)]  # "cinq morts parmi les soldats et deux parmi les civils"
         if not chosen:
             continue
-        if _perpetrators(text, q, chosen):
+        if _perpetrators(text, q, chosen, lang):
             continue
         claimant, ckind, ctext, via = _refine_source(lex, text, s0, s1, _claimant_for(lex, parsed.doc, text, s0, q.start, sent_actors, sentence_claimant))
         span_end = max(c[1] for c in chosen)
@@ -449,14 +449,16 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
 
 # "une cinquantaine d'individus armés ont kidnappé ces filles", "dozens of gunmen killed": the subject of an active
 # transitive verb counts who did it, not its victims (unlike "ont péri", "have died", "ont perdu la vie")
-_ACTIVE_AUX = re.compile(r"^[^.;:,]{0,60}?\b(?:ont|a|avaient|avait|have|has|had)\s+(?:(?:d['’]abord|aussi|également|also|then|ensuite)\s+)?$", re.I)
+_ACTIVE_AUX = {"fr": re.compile(r"^[^.;:,]{0,60}?\b(?:ont|a|avaient|avait)\s+(?:(?:d['’]abord|aussi|également|ensuite)\s+)?$", re.I),
+               "en": re.compile(r"^[^.;:,]{0,60}?\b(?:have|has|had)\s+(?:(?:also|then)\s+)?$", re.I)}  # (English "a" is an article)
 _TRANSITIVE = re.compile(r"(?:tué|tués|tuée|tuées|kidnappé|kidnappés|enlevé|enlevés|enlevée|enlevées|abattu|abattus|blessé|blessés|exécuté|exécutés|"
                          r"massacré|massacrés|capturé|capturés|killed|kidnapped|abducted|wounded|injured|shot|executed|massacred|captured)$", re.I)
 
 
-def _perpetrators(text: str, q: Quantity, chosen) -> bool:
+def _perpetrators(text: str, q: Quantity, chosen, lang: str) -> bool:
     o = chosen[0]
-    return o[0] >= q.end and bool(_TRANSITIVE.match(text[o[0] : o[1]])) and bool(_ACTIVE_AUX.match(text[q.end : o[0]]))
+    aux = _ACTIVE_AUX.get(lang, _ACTIVE_AUX["en"])
+    return o[0] >= q.end and bool(_TRANSITIVE.match(text[o[0] : o[1]])) and bool(aux.match(text[q.end : o[0]]))
 
 
 def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> None:
