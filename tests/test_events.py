@@ -279,3 +279,14 @@ def test_the_army_of_an_event_abroad_is_that_country_s_and_a_destination_does_no
     text = "Des hommes armés ont attaqué lundi un détachement militaire près de Djibo. Les assaillants ont pris la fuite vers le Mali."
     (e,) = _events(text, "2024-03-14", lang="fr")
     assert (e.country, e.location) == ("Burkina Faso", "Djibo")
+
+
+def test_an_attack_with_nobody_named_is_on_civilians_by_someone_unnamed_and_a_militia_is_not_the_terrorists():
+    text = ("L'armée a repoussé mardi une attaque près de Djibo. Dans la nuit du 11 au 12 juin 2022, le massacre de Seytenga, "
+            "dans la province du Séno, avait fait 86 morts selon le gouvernement.")
+    (old,) = [e for e in _events(text, "2024-12-18", lang="fr") if e.background]
+    assert (old.actor1, old.actor2) == ("Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)")
+    text = ("Des frappes aériennes ont visé mardi des terroristes près de Djibo, où les VDP sont déployés. « Les frappes ont permis "
+            "de neutraliser une centaine de terroristes », selon l'état-major.")
+    got = [c for e in _events(text, "2024-09-12", lang="fr") for c in e.claims]
+    assert got and not any(c.victims and "VDP" in c.victims for c in got)

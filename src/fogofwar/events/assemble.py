@@ -219,7 +219,9 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
             d.side2 = [_generic("state_police")]  # "dispersé au gaz lacrymogène": by the police, ACLED's convention when unnamed
         return
     victims_only = not d.side1 and d.side2
-    if (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:
+    if sub in ("Attack", "Abduction/forced disappearance") and not d.side1 and not d.side2:
+        d.side1, d.side2 = [_generic("unidentified")], [_generic("civilians")]  # "le massacre de Seytenga avait fait 86 morts"
+    elif (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:
         d.side1 = [_generic("unidentified")]
     elif st.event_type == "Explosions/Remote violence" and sub != "Air/drone strike" and not d.side1 and not d.side2:
         d.side1 = [_generic("unidentified")]  # "un minibus a sauté sur une mine": laid by someone unnamed
@@ -351,8 +353,9 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
         one_sided = first.event_type in ("Violence against civilians", "Explosions/Remote violence")
         targets = [n for n in [first.actor2, *first.assoc_actor_2] if n] if one_sided else None
         reg = actor_registry()
+        # (the state's own militias are never "the terrorists" among the dead: "neutraliser une centaine de terroristes" near the VDP)
         armed = [n for n in dict.fromkeys([first.actor1, first.actor2, *first.assoc_actor_1, *first.assoc_actor_2])
-                 if n and (entry := reg.by_name(n)) is not None and entry.inter in (2, 3, 4)]
+                 if n and (entry := reg.by_name(n)) is not None and entry.inter in (2, 3, 4) and entry.kind != "progovernment_militia"]
         attacked = [n for n in [first.actor2, *first.assoc_actor_2] if n] if first.event_type == "Battles" else None
         claims = name_claims(raw, doc, first.event_date, country, opponents, targets, armed[0] if len(armed) == 1 else None, attacked)
         if first.event_type in ("Protests", "Riots") and first.actor1:
