@@ -417,3 +417,10 @@ def test_a_party_s_prisoners_are_its_enemies():
 def test_an_english_article_before_a_wounded_victim_is_not_an_auxiliary():
     got = _claims_of("Gunmen attacked a bus near Boni on Monday, killing two soldiers and a wounded civilian, a local official said.")
     assert any(c[2:4] == ("killed", 2) for c in got)
+
+
+def test_the_wounded_listed_after_several_groups_are_of_every_group():
+    got = _fr("Des terroristes ont attaqué lundi le détachement de Boni. « On déplore dans nos rangs quatre militaires et deux VDP tombés, "
+              "ainsi que neuf blessés », poursuit le communiqué de l'état-major.", published="2023-06-19")
+    assert any(c[2:4] == ("wounded", 9) and set(c[1].split("; ")) == {"Military Forces of Mali (2021-)", "VDP: Volunteers for the Defense of the Homeland"}
+               for c in got)

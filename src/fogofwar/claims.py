@@ -435,9 +435,15 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         # ("deux soldats tués, tandis que dix autres ont été blessés": "others" are more of the same)
         others = re.match(r"\s+(?:autres|others|more)\b", text[q.end : q.end + 10], re.I)
         if not victims and out and out[-1].victim_mentions and (out[-1].sentence == sent.index and (re.search(
-                r"^[^.;:]{0,40}(?:\b(?:and|et)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
+                r"^[^.;:]{0,40}(?:\b(?:and|et|ainsi\s+que|as\s+well\s+as)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
                 or others) or others and out[-1].sentence == sent.index - 1 and q.start - s0 < 3):
             victims = list(out[-1].victim_mentions)  # "Cinq militaires ont été tués. Neuf autres ont été blessés."
+            if out[-1].sentence == sent.index and not others:
+                # "quatre militaires et deux VDP tombés, ainsi que neuf blessés": the wounded are of every group listed before
+                for r in out:
+                    if r.sentence == sent.index and r.outcome == out[-1].outcome:
+                        mine = list(r.victim_mentions) or ([r.claimant_mention] if r.victims_own and r.claimant_mention is not None else [])
+                        victims += [v for v in mine if v.key not in {x.key for x in victims}]
         claimant, ckind, ctext = voices.official(lex, claimant, ckind, ctext)
         for c in chosen:
             out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
