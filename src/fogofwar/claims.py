@@ -1184,7 +1184,7 @@ def name_claims(
     # "Au moins dix-sept personnes y ont trouvé la mort ... Un élu local fait état, lui, de quatorze morts": when every
     # figure that names its dead names the same group (civilians, or the soldiers of an ambush), a bare toll of the
     # same fight counts them too
-    named = {c.victims for c in claims if c.victims and c.outcome in ("killed", "wounded")}
+    named = {c.victims for c in claims if c.victims and c.outcome in ("killed", "wounded") and c.low is not None}
     if len(named) == 1:
         only = next(iter(named))
         claims = [c.model_copy(update={"victims": only, "victims_inferred": True}) if c.victims is None and c.outcome in ("killed", "wounded") else c
