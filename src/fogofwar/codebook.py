@@ -110,6 +110,17 @@ class DatedName:
     end: dt.date | None
 
 
+def _name_in_force(names: tuple[DatedName, ...], day: dt.date | None) -> str:
+    if day is not None:
+        for n in names:
+            if (n.start is None or n.start <= day) and (n.end is None or day <= n.end):
+                return n.name
+        # before the first or after the last dated name: nearest one
+        if names[0].start and day < names[0].start:
+            return names[0].name
+    return names[-1].name
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     id: str
@@ -124,14 +135,7 @@ class ActorEntry:
 
     def name_on(self, day: dt.date | None) -> str:
         """The canonical name in force on ``day`` (the latest one when the day is unknown)."""
-        if day is not None:
-            for n in self.names:
-                if (n.start is None or n.start <= day) and (n.end is None or day <= n.end):
-                    return n.name
-            # before the first or after the last dated name: nearest one
-            if self.names[0].start and day < self.names[0].start:
-                return self.names[0].name
-        return self.names[-1].name
+        return _name_in_force(self.names, day)
 
     def all_names(self) -> set[str]:
         return {n.name for n in self.names}
@@ -148,7 +152,7 @@ class GenericEntry:
 
     def fallback_in(self, country: str | None, day: dt.date | None) -> str | None:
         names = self.fallback_by_country.get(country or "")
-        return ActorEntry("", 0, None, None, names, {}, ()).name_on(day) if names else None
+        return _name_in_force(names, day) if names else None
 
 
 @dataclass(frozen=True)
