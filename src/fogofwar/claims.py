@@ -798,14 +798,13 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
     dem = reg.demonyms.get(lang, {})
     out = []
     keys = {a.key for a in already}
-    for m in re.finditer(r"[\w’'-]+", text[start:end]):
+    words = list(re.finditer(r"[\w’'-]+", text[start:end]))
+    for idx, m in enumerate(words):
         info = dem.get(m.group(0)) or dem.get(m.group(0).lower())
         if not info:
             continue
         # a demonym qualifying a thing is no victim: "sept travaillant pour la compagnie française", "a French company"
-        words = re.findall(r"[\w’'-]+", text[start:end])
-        idx = next(i for i, w in enumerate(re.finditer(r"[\w’'-]+", text[start:end])) if w.start() == m.start())
-        near = (words[idx - 1] if idx > 0 else "") if lang == "fr" else (words[idx + 1] if idx + 1 < len(words) else "")
+        near = (words[idx - 1].group(0) if idx > 0 else "") if lang == "fr" else (words[idx + 1].group(0) if idx + 1 < len(words) else "")
         if near and near.lower() not in _DEMONYM_NEIGHBOURS:
             continue
         kind = info.get("kind") or "state_military"

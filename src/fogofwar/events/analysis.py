@@ -53,9 +53,6 @@ def _earlier_event(parsed: Parsed, si: int, date: dt.date, published: dt.date) -
     return bool(re.search(rx, parsed.text[sent.start : sent.end], re.I))
 
 
-_BORDER = re.compile(r"\bfronti[eè]res?\s+$", re.I)
-
-
 def _story_parts(parsed: Parsed) -> list[int]:
     """Per sentence, which of the report's stories it tells: a sentence opening with "Par ailleurs", "Separately" or
     "In another attack" starts a new one (an agency roundup), so that its event is not merged with the one before."""
@@ -117,13 +114,12 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # countries the report names for sure: country names, demonyms, national actors ("FAMa", "Dozo hunters", "VDP");
     # a village name that exists only in another country is then a homonym, not the place
     # (not a country named as a border or a destination: "ont pris la fuite vers le Mali")
-    motion = {c.name for c in cuebook().cues if c.role == "motion"} | {"border"}
-    anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country" and t.cue not in motion}
+    cb = cuebook()
+    anchors = {c.iso3 for t in toponyms for c in t.candidates[:1] if c.kind == "country" and t.cue not in cb.motion | {"border"}}
     # (French writes demonyms in lower case: "l'armée burkinabè", "les soldats maliens", "la frontière nigérienne")
     # ("la frontière malienne", "the Malian border" say where the place is not)
     anchors |= {iso for m in re.finditer(r"[A-ZÉ][\w'’-]+" if lang != "fr" else r"(?<![\w'’-])[\w'’-]{4,}", text)
-                if (iso := gaz.is_demonym(m.group(0))) and not _BORDER.search(text, max(0, m.start() - 12), m.start())
-                and not re.match(r"\s+(?:border|frontier)", text[m.end() : m.end() + 10], re.I)}
+                if (iso := gaz.is_demonym(m.group(0))) and not cb.is_border(text, m.start(), m.end())}
     for a in actors:
         if a.entry is not None and a.entry.country and a.entry.inter != 8:
             c = gaz.country(a.entry.country)

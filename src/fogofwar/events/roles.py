@@ -140,7 +140,7 @@ def _role(doc, trig: Trigger, mention: ActorMention, lang: str = "en") -> int:
     return 1 if mention.start < trig.start else 2
 
 
-def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
+def _scope(doc, trig: Trigger, actor_tokens: set[int], elsewhere: set[int]) -> set[int]:
     """Token range of the trigger's own clause: its clause head's subtree without coordinated clauses.
 
     "The Algerian army then blocked the border and CSP-DPA fighters decided to confront the convoy":
@@ -159,7 +159,7 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int]) -> set[int]:
     for t in h.subtree:
         if t.dep_ in ("relcl", "acl:relcl") and t.i != h.i and root not in t.subtree and t.head.i != root.i:  # the trigger's own relative tells it
             excluded.update(x.i for x in t.subtree)
-    scope = {t.i for t in h.subtree} - excluded - _relative_after(doc, trig)
+    scope = {t.i for t in h.subtree} - excluded - elsewhere  # ("elsewhere": _relative_after, computed once by sides)
     # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
     # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
     if not any(c.dep_.startswith("nsubj") for c in h.children):
@@ -337,7 +337,7 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     # "JNIM claimed destroying a MINUSMA vehicle by IED": who claims the act did it, wherever the parse puts it
     claim_subj = _subjects_above(parsed, trig, "claimers")
     claimers = [a for a, sp in zip(actors, spans) if sp is not None and sp.root.i in claim_subj and not in_state_camp(a) and not is_civilian(a)]
-    scope = _scope(parsed.doc, trig, actor_tokens)
+    scope = _scope(parsed.doc, trig, actor_tokens, elsewhere)
     if scope:
         inside = []
         for a in actors:

@@ -39,15 +39,22 @@ class CueBook:
                 return c
         return None
 
-    def classify(self, text: str, start: int, end: int) -> str | None:
+    @property
+    def motion(self) -> frozenset[str]:
+        """Names of the cues that say where someone went, not where something happened ("vers", "towards")."""
+        return frozenset(c.name for c in self.cues if c.role == "motion")
+
+    def is_border(self, text: str, start: int, end: int) -> bool:
+        """The words at ``text[start:end]`` name a border ("la frontière malienne", "the Malian border")."""
         left = text[max(0, start - WINDOW):start]
         right = text[end:end + 40]
-        for p in self.border_after:
-            if p.search(right):
-                return "border"
-        for p in self.border_before:
-            if p.search(left):
-                return "border"
+        return any(p.search(right) for p in self.border_after) or any(p.search(left) for p in self.border_before)
+
+    def classify(self, text: str, start: int, end: int) -> str | None:
+        if self.is_border(text, start, end):
+            return "border"
+        left = text[max(0, start - WINDOW):start]
+        right = text[end:end + 40]
         for c in self.cues:
             for p in c.before:
                 if p.search(left):

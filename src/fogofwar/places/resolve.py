@@ -49,7 +49,7 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     # where the attackers fled to or a convoy was heading ("ont pris la fuite vers le Mali") counts as little as a border
-    motion = {c.name for c in cuebook().cues if c.role == "motion"}
+    motion = cuebook().motion
 
     def add(iso: str, w: float, pos: int) -> None:
         score[iso] = score.get(iso, 0.0) + w
