@@ -236,6 +236,11 @@ def _claim_lex(lang: str):
         # "132 dead, including several children": a part of a figure already counted
         "subset": re.compile(rf"(?<![\w-])(?:{alt(c.get('subset', ['including']))})\s+$", re.I),
         "subset_start": re.compile(rf"(?:{alt(c.get('subset', ['including']))})\s+", re.I),
+        "described_dead": re.compile(
+            rf"\s*[,(]?\s*\"?\s*(?:{alt([*c.get('subset', ['including']), *(c.get('all_of_them') or [])])})\s+\"?\s*(?:(?:des|de|d['’]|les|the)\s+|d['’])?\"?\s*", re.I),
+        # "C'est ce qu'affirment des habitants": a sentence whose source speaks for the sentence before it
+        "own_reporting": re.compile(rf"(?<![\w-])(?:{alt(c.get('own_reporting') or ['(?!x)x'])})(?![\w-])", re.I),
+        "said_before": re.compile(c.get("said_before") or r"(?!x)x", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
         "one_person": _one_person(lang),
         "group_media": [(gid, re.compile(rf"(?<![\w-])(?:{alt(words)})(?![\w-])")) for gid, words in (c.get("group_media") or {}).items()],
@@ -308,12 +313,18 @@ class _Voices:
         if found[1] == "outlet":
             found = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or found
         found = _refine_source(lex, text, s0, s1, found)
+        if found[1] == "outlet" and lex["own_reporting"].search(text, s0, s1):
+            self.speaker = None  # "Selon nos informations, le bilan serait plus lourd": the outlet's own word
+            return found
         if self.last_source is not None and (lex["same_source"].fullmatch(found[2] or "")
                                              or re.fullmatch(r"(?:the\s+|la\s+|les\s+)?sources?", found[2] or "", re.I)
                                              or found[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
             found = self.last_source  # "a précisé la même source", "selon ces mêmes sources"
-        if found[1] == "outlet" and self.last_speaker is not None and _statement_says(lex, doc, text, s0, s1):
-            # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés"
+        quoted = _quote_attribution(text, s0, s1, quotes)
+        if found[1] == "outlet" and self.last_speaker is not None and (
+                _statement_says(lex, doc, text, s0, s1) or quoted is not None and _statement_says(lex, doc, text, *quoted)):
+            # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés";
+            # « Dans nos rangs, nous déplorons la perte de 6 soldats. ... », souligne le texte
             found = (self.last_speaker, "actor", self.last_speaker.text, found[3])
         if found[1] == "outlet" and _pronoun_says(lex, doc, text, s0, s1):
             if self.prev_claimant is not None:
@@ -368,6 +379,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         # "de sources militaires": the soldiers' word is a kind of source here, not an actor
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = voices.sentence_claimant(lex, parsed, sent, sent_actors, actors, quotes)
+        if sentence_claimant[1] in _VOICED and lex["said_before"].match(text, s0):
+            for r in out:  # "Au moins 14 civils ont été tués dimanche. C'est ce qu'affirment des habitants."
+                if r.sentence == sent.index - 1 and r.claimant_kind == "outlet":
+                    r.claimant_mention, r.claimant_kind, r.claimant_text = sentence_claimant[0], sentence_claimant[1], sentence_claimant[2]
         found = _figure_claims(lex, parsed, sent, sent_actors, sentence_claimant, voices, out)
         voices.end_sentence(sentence_claimant, [a for a in sent_actors if not _described(lex, text, a)])  # not "lié à Al-Qaïda"
         if not found:
@@ -442,8 +457,14 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
                 # "quatre militaires et deux VDP tombés, ainsi que neuf blessés": the wounded are of every group listed before
                 for r in out:
                     if r.sentence == sent.index and r.outcome == out[-1].outcome:
-                        mine = list(r.victim_mentions) or ([r.claimant_mention] if r.victims_own and r.claimant_mention is not None else [])
-                        victims += [v for v in mine if v.key not in {x.key for x in victims}]
+                        victims += [v for v in _victims_or_own(r) if v.key not in {x.key for x in victims}]
+        if not victims and out and out[-1].sentence == sent.index - 1 and out[-1].victim_mentions and (
+                out[-1].claimant_kind, out[-1].claimant_text) == (ckind, ctext) and q.start - s0 < 25 and not any(a.start < q.start for a in sent_actors):
+            # « Dans nos rangs, la perte de 6 soldats et de 4 VDP. Une dizaine de blessés ont été pris en charge »:
+            # the wounded opening the next sentence are of the groups the same source listed
+            for r in out:
+                if r.sentence == sent.index - 1 and (r.claimant_kind, r.claimant_text) == (ckind, ctext):
+                    victims += [v for v in _victims_or_own(r) if v.key not in {x.key for x in victims}]
         claimant, ckind, ctext = voices.official(lex, claimant, ckind, ctext)
         for c in chosen:
             out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, own, c[2], q, s0, s1, fs, fe, enemy))
@@ -465,6 +486,11 @@ def _perpetrators(text: str, q: Quantity, chosen, lang: str) -> bool:
     o = chosen[0]
     aux = _ACTIVE_AUX.get(lang, _ACTIVE_AUX["en"])
     return o[0] >= q.end and bool(_TRANSITIVE.match(text[o[0] : o[1]])) and bool(aux.match(text[q.end : o[0]]))
+
+
+def _victims_or_own(r: RawClaim) -> list[ActorMention]:
+    """A figure's named dead, or the claimant itself when it tells its own losses ("nous déplorons la perte de 6 soldats")."""
+    return list(r.victim_mentions) or ([r.claimant_mention] if r.victims_own and r.claimant_mention is not None else [])
 
 
 def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> None:
@@ -518,6 +544,12 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
                     and not re.search(r"[.;]", text[a.end : q.start])]
         if labelled:
             victims = [labelled[-1]]
+    if not victims:
+        # "7 morts, dont des enfants", "un bilan de 12 morts, « tous des civils »", "nine dead, all of them civilians":
+        # who the dead were, said after the outcome without a figure of its own
+        said = lex["described_dead"].match(text, max(c[1] for c in chosen))
+        if said is not None:
+            victims = [a for a in sent_actors if a.start == said.end() and a.end <= min(s1, nxt_q if nxt_q > said.end() else s1)]
     victims = [v for v in victims if not _attributed_text(lex, text, v)]
     # "three members of the VDP, the army's civilian auxiliaries, were killed": the army in the apposition
     # describes the VDP; it is not among the dead
@@ -563,12 +595,19 @@ def _next_figure(lex, text: str, quantities: list[Quantity], qi: int, s1: int) -
 def _quoted_by(lex, text: str, s0: int, s1: int, quotes, actors: list[ActorMention], document: Document):
     """A sentence inside a quotation is the word of whoever the quotation is attributed to after it:
     « Nos hommes sont tombés... Le bilan est de 16 morts », a annoncé le gouverneur."""
+    after = _quote_attribution(text, s0, s1, quotes)
+    if after is None:
+        return None
+    found = _claimant(lex, text, *after, [a for a in actors if after[0] <= a.start < after[1]], document)
+    return found if found[1] != "outlet" else None
+
+
+def _quote_attribution(text: str, s0: int, s1: int, quotes) -> tuple[int, int] | None:
+    """Where the words after the quotation holding the sentence stand (", souligne le texte"), if it is in one."""
     for q0, q1 in quotes:
         if q0 <= s0 and s1 <= q1 + 1:
             stop = text.find(".", q1, q1 + 200)
-            end = stop if stop != -1 else min(len(text), q1 + 200)
-            found = _claimant(lex, text, q1, end, [a for a in actors if q1 <= a.start < end], document)
-            return found if found[1] != "outlet" else None
+            return q1, stop if stop != -1 else min(len(text), q1 + 200)
     return None
 
 
@@ -629,7 +668,9 @@ def _group_says(lex, doc, text: str, s0: int, s1: int) -> bool:
 
 
 def _pronoun_says(lex, doc, text: str, s0: int, s1: int) -> bool:
-    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.pos_ == "PRON" and c.lower_ not in ("on", "one", "we", "nous", "i", "je"))
+    # not "celui avancé officiellement": a demonstrative stands for a thing, not a speaker
+    return _says_with_subject(lex, doc, text, s0, s1, lambda c: c.pos_ == "PRON" and c.lower_ not in (
+        "on", "one", "we", "nous", "i", "je", "celui", "celle", "ceux", "celles", "cela", "ceci", "ça", "this", "that"))
 
 
 def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 
 from .. import places as places_stage
 from ..actors import ActorMention, name_actor, named_in_apposition
@@ -77,7 +78,10 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
         st = categories().get(sub)
-        _fill_unknown_sides(d, st, sub)
+        # what the event's sentences say was hit, by majority ("le camp militaire de Sokolo a été la cible d'une attaque"
+        # against "des habitants disent avoir entendu des tirs")
+        hit = Counter(sentence_target(parsed.sentences[i].text, doc.lang) for i in {m.trigger.sentence for m in d.mentions})
+        _fill_unknown_sides(d, st, sub, "state_military" if hit["state_military"] > hit["civilians"] else None)
         if blamed is not None and not d.background and st.event_type in _BLAMEABLE and d.side1 and all(_unnamed(a) for a in d.side1):
             d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
@@ -198,11 +202,16 @@ def _nobody_hurt(analysis: DocumentAnalysis, d: Draft) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in cues)
 
 
-def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
+_ATTACKER_WORDS = {"assaillants", "assaillant", "attaquants", "attaquant", "attackers", "attacker", "assailants", "assailant"}
+
+
+def _fill_unknown_sides(d: Draft, st, sub: str = "", target: str | None = None) -> None:
     """ACLED's conventions for sides the report leaves unnamed.
 
     One-sided violence and explosions with only the victims named: the perpetrator is an unidentified
-    armed group. A battle with one side named: the other side is an unidentified armed group.
+    armed group. A battle with one side named: the other side is an unidentified armed group, or the
+    state's forces when an armed group's fight is told as one on a military post or convoy (``target``:
+    what the event's sentences say was hit).
     Protests and riots: the participants are protesters or rioters of the country.
     """
     if st.event_type == "Protests" or st.event_type == "Riots":
@@ -218,6 +227,9 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
         if sub in ("Protest with intervention", "Excessive force against protesters") and not d.side2:
             d.side2 = [_generic("state_police")]  # "dispersé au gaz lacrymogène": by the police, ACLED's convention when unnamed
         return
+    if st.event_type == "Battles" and d.side1 and not any(_unnamed(a) or in_state_camp(a) for a in d.side1) and d.side2 and all(
+            _unnamed(a) and a.text.lower() in _ATTACKER_WORDS for a in d.side2):
+        d.side2 = []  # "une attaque des groupes armés terroristes ... les assaillants ont été repoussés": one side, told twice
     victims_only = not d.side1 and d.side2
     if sub in ("Attack", "Abduction/forced disappearance") and not d.side1 and not d.side2:
         d.side1, d.side2 = [_generic("unidentified")], [_generic("civilians")]  # "le massacre de Seytenga avait fait 86 morts"
@@ -229,7 +241,9 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "") -> None:
         d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
     elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
         side = d.side1 or d.side2
-        if any(in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):
+        if target == "state_military" and not any(in_state_camp(a) for a in side) and not any(a.kind == "civilians" for a in side):
+            d.side1, d.side2 = side, [_generic("state_military")]  # "le camp militaire de Sokolo ... les assaillants ont été repoussés"
+        elif any(in_state_camp(a) for a in side) or all(a.kind not in ("unidentified",) for a in side):
             d.side1, d.side2 = side, [_generic("unidentified")]
 
 
