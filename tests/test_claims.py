@@ -424,3 +424,43 @@ def test_the_wounded_listed_after_several_groups_are_of_every_group():
               "ainsi que neuf blessés », poursuit le communiqué de l'état-major.", published="2023-06-19")
     assert any(c[2:4] == ("wounded", 9) and set(c[1].split("; ")) == {"Military Forces of Mali (2021-)", "VDP: Volunteers for the Defense of the Homeland"}
                for c in got)
+
+
+def test_a_following_sentence_gives_the_source_of_the_one_before():
+    got = _fr("Au moins 14 civils ont été tués dimanche dans une frappe de drone sur le marché de Boni. "
+              "C'est ce qu'affirment des habitants joints par téléphone.", published="2025-03-18")
+    assert ("residents", "Civilians (Mali)", "killed", 14, None) in got
+
+
+def test_who_the_dead_were_said_after_the_toll():
+    got = _fr("Des obus sont tombés mardi sur le marché de Boni. Selon des sources locales, le bilan s'établit à 7 morts, dont des enfants. "
+              "L'armée affirme avoir neutralisé 20 terroristes.", published="2025-05-15")
+    assert ("local sources", "Civilians (Mali)", "killed", 7, 7) in got
+    got = _fr("Des hommes armés ont attaqué samedi un campement près de Boni. Un élu local a fait état d'un bilan de 12 morts, « tous des civils ».",
+              published="2024-06-10")
+    assert ("local officials", "Civilians (Mali)", "killed", 12, 12) in got
+
+
+def test_a_quotation_attributed_to_the_statement_speaks_for_its_party():
+    got = _fr("Selon un communiqué de l'état-major général des armées, une attaque contre le camp de Boni a été repoussée vendredi. "
+              "L'offensive a été menée jusqu'à la neutralisation des assaillants, précise l'état-major.\n\n"
+              "« Dans nos rangs, nous déplorons la perte de 6 soldats et de 4 VDP. Une dizaine de blessés ont été pris en charge », souligne le texte.",
+              published="2025-01-13")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "killed", 6, 6) in got
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[2] == "wounded"
+               and set(c[1].split("; ")) == {"Military Forces of Mali (2021-)", "VDP: Volunteers for the Defense of the Homeland"} for c in got)
+
+
+def test_the_outlet_s_own_finding_is_not_the_last_speaker_s():
+    got = _fr("Le JNIM a revendiqué mardi l'attaque du camp de Boni. Le mouvement affirme avoir tué 19 soldats. "
+              "Selon nos informations, le bilan serait plus lourd que celui avancé officiellement : une dizaine de soldats auraient perdu la vie.",
+              published="2024-05-15")
+    assert ("Test Wire", "Military Forces of Mali (2021-)", "killed", 8, 12) in got
+
+
+def test_a_french_article_before_a_thing_is_not_a_death():
+    got = _fr("Un engin explosif a tué mardi trois soldats près de Boni. Pour les habitants, la route est devenue un couloir de la mort.",
+              published="2023-05-12")
+    assert {c[3] for c in got if c[2] == "killed"} == {3}
+    got = _fr("Une chaîne proche du groupe a confirmé mardi la mort d'un de ses commandants près de Boni.", published="2024-07-29")
+    assert any(c[2:4] == ("killed", 1) for c in got)

@@ -290,3 +290,30 @@ def test_an_attack_with_nobody_named_is_on_civilians_by_someone_unnamed_and_a_mi
             "de neutraliser une centaine de terroristes », selon l'état-major.")
     got = [c for e in _events(text, "2024-09-12", lang="fr") for c in e.claims]
     assert got and not any(c.victims and "VDP" in c.victims for c in got)
+
+
+def test_a_claimed_attack_told_again_does_not_retype_the_explosion():
+    text = ("Dablo : un convoi touché\n\nMardi 9 mai, un convoi escorté par l'armée a sauté sur un engin explosif improvisé à l'entrée de Dablo. "
+            "Six militaires ont été tués. Jeudi, le JNIM a revendiqué l'attaque, affirmant avoir tué onze militaires.")
+    live = [e for e in _events(text, "2023-05-12", lang="fr") if not e.background]
+    assert [e.sub_event_type for e in live] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_date_opening_its_sentence_dates_the_act_not_the_later_statement():
+    text = ("Dablo sous blocus\n\nLe capitaine Traoré, au pouvoir depuis le coup d'État de septembre 2022, a misé sur les VDP. "
+            "Le 17 février 2023, une unité de l'armée était tombée dans une embuscade à Tin-Akoff ; l'armée avait reconnu la mort de 51 soldats.")
+    (e,) = [e for e in _events(text, "2023-05-12", lang="fr") if e.sub_event_type == "Armed clash"]
+    assert e.event_date == dt.date(2023, 2, 17) and e.background
+
+
+def test_a_toll_without_an_act_in_its_sentence_counts_the_act_told_before_it():
+    text = ("Gourma : 19 morts dans l'attaque de Natiaboani\n\n"
+            "Des individus armés ont ouvert le feu samedi soir sur des habitants au marché de Natiaboani, a-t-on appris de sources locales. "
+            "Le bilan, selon ces mêmes sources, s'élève à 19 morts.\n\n"
+            "Le lendemain, dimanche, une unité de l'armée a été prise à partie par les assaillants près de Fada N'Gourma. "
+            "L'état-major indique que trois soldats ont perdu la vie au cours de ces accrochages et de la riposte, et que les combats ont duré deux heures.")
+    events = _events(text, "2023-10-17", lang="fr")
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert attack.fatalities == 19 and attack.event_date == dt.date(2023, 10, 14)
+    assert clash.event_date == dt.date(2023, 10, 15) and {c.low for c in clash.claims} == {3}

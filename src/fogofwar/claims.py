@@ -411,6 +411,10 @@ def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> 
         # "one of them, a teenager, succumbed": one of a figure already given
         and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
     ]
+    # "un couloir de la mort", "une confirmation": the French article read as the number one counts nobody unless
+    # a person or an outcome follows it ("un mort", "un soldat tué", "une femme")
+    persons = _person_words(lang)
+    quantities = [q for q in quantities if not (lang == "fr" and text[q.start : q.end].lower() in ("un", "une") and not _names_people(text, q.end, persons))]
     singles = _singular_victims(text, s0, s1, outcomes, [q for q in quantities if not (q.low == 1 and q.term is None)], lang)
     # "un jeune du village a été tué": the article read as the number one gives way to the person it names
     quantities = [q for q in quantities if not any(q.start == x.start for x in singles)]
@@ -550,7 +554,7 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         said = lex["described_dead"].match(text, max(c[1] for c in chosen))
         if said is not None:
             victims = [a for a in sent_actors if a.start == said.end() and a.end <= min(s1, nxt_q if nxt_q > said.end() else s1)]
-    victims = [v for v in victims if not _attributed_text(lex, text, v)]
+    victims = [v for v in victims if not _attributed_text(lex, text, v) and not _BY_ATTACKER.search(text, max(s0, v.start - 30), v.start)]
     # "three members of the VDP, the army's civilian auxiliaries, were killed": the army in the apposition
     # describes the VDP; it is not among the dead
     return [v for i, v in enumerate(victims) if not (
@@ -558,6 +562,8 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         and victims[0].kind != "state_military" and re.search(r"[,(]", text[victims[0].end : v.start]))]
 
 
+# "la mort de six soldats dans une attaque des rebelles": who attacked is not among the dead
+_BY_ATTACKER = re.compile(r"\b(?:attaques?|embuscades?|assauts?|offensives?|raids?|attacks?|ambush(?:es)?)\s+(?:des|du|de\s+la|de\s+l['’]|d['’]|de|by\s+the|by|of\s+the)\s*$", re.I)
 _SIDE_LABEL = re.compile(r"(?:\bcôté|\bdu\s+côté\s+d(?:es|u|e\s+la|e\s+l['’])|\bchez|\bon\s+the\s+side\s+of|\bon\s+the)\s*(?:les\s+|la\s+|le\s+|l['’]|the\s+)?$", re.I)
 
 
@@ -715,6 +721,31 @@ def _one_person(lang: str) -> re.Pattern:
     singular = sorted((w for w in words if " " not in w and not w.endswith(("s", "x"))), key=len, reverse=True)
     articles = r"(?:a|an|the)\s+" if lang == "en" else r"(?:un|une|le|la)\s+|l'"  # French "a" is a verb ("a indiqué")
     return re.compile(rf"(?<![\w-])(?P<art>{articles})(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(map(re.escape, singular))})(?![\w-])", re.I)
+
+
+def _names_people(text: str, at: int, persons: frozenset[str]) -> bool:
+    """The words after "un"/"une" name a person or an outcome: "un soldat", "un seul mort", "un de ses commandants"."""
+    words = [w if w in persons else w[:-1] if w.endswith(("s", "x")) else w for w in re.findall(r"[\w-]+", text[at : at + 40].lower())]
+    if words[:1] and words[0] in ("de", "des", "d", "d'entre"):  # "un de ses commandants", "une des victimes"
+        return any(w in persons for w in words[1:4])
+    return any(w in persons for w in words[:2])
+
+
+@lru_cache(maxsize=4)
+def _person_words(lang: str) -> frozenset[str]:
+    """Every word of the codebook that names people or what befell them: actor words of every kind, persons and
+    civilian targets, outcome words."""
+    cues, c = lexicon(lang).cues, lexicon(lang).claims
+    phrases = [*cues.get("civilian_targets", []), *cues.get("persons", []), *(w for ws in c["outcomes"].values() for w in ws),
+               *c.get("ambiguous", [])]
+    for g in actor_registry().generic:
+        phrases += list(g.words.get(lang, ()))
+    for a in actor_registry().actors:
+        phrases += [*a.aliases.get(lang, ()), *a.acronyms]
+    # a phrase's head word ("chef de village" -> "chef"), never its articles and prepositions
+    words = {w[0] for p in phrases if (w := re.findall(r"[\w-]+", p.lower())) and (len(w) == 1 or len(w[0]) > 3)}
+    return frozenset(words | {"autre", "autres", "seul", "seule", "membre", "élément", "combattant", "individu", "jeune", "enfant",
+                              "personne", "homme", "femme", "fille", "garçon", "vieillard", "agent", "chef", "responsable", "officier", "sous-officier"})
 
 
 _NOT_A_PERSON = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|forces?|force|volunteers?|self-defen[cs]e|defen[cs]e|guards?|milices?|supplétifs?|armés?)\b", re.I)

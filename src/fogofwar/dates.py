@@ -307,6 +307,15 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
         return m
     from dataclasses import replace
 
+    sent = span.sent
+    if re.fullmatch(r"\W*(?:(?:le|on|in|the|ce|dès\s+le|depuis\s+le)\s+)?", parsed.text[sent.start_char : m.start], re.I) and \
+            parsed.text[m.end : m.end + 2].startswith(","):
+        # "Le 17 février 2023, une unité était tombée dans une embuscade ... ; l'armée avait reconnu": a date opening
+        # its sentence dates the first act told after it, unless that act is the statement
+        first = next((t for t in sent if t.idx >= m.end and (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT") and not t.dep_.startswith("aux")
+                      and t.dep_ != "cop"), None)  # "était tombée": the participle may be parsed as an adjective
+        if first is not None and first.lemma_.lower() not in report_lemmas:
+            return m
     tok = span.root
     for _ in range(5):  # "claimed responsibility for the attack on Sunday": through the nouns to the verb
         if tok.head.i == tok.i:

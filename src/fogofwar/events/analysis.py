@@ -37,6 +37,7 @@ class Mention:
     background: bool
     attached: bool = False  # an undated mention folded into a dated event: evidence, not the event's type
     weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
+    restated: bool = False  # a generic word for an act told before ("a revendiqué l'attaque"): never decides the type
     headline: bool = False  # in the title: a summary of the report's news, wherever it says it happened
     part: int = 0  # which story of the report: "Par ailleurs, ...", "Separately, ..." opens another one
 
@@ -166,6 +167,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     fight_sentences |= {t.sentence for t in triggers if t.resolve == "protest"}
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
     parts = _story_parts(parsed)
+    claimed_back = {t.sentence for t in triggers if t.resolve == "violence" and _CLAIMED_BACK.search(text, max(0, t.start - 40), t.start)}
     mentions: list[Mention] = []
     for trig in triggers:
         if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end):
@@ -215,13 +217,17 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]
             evidence = evidence + [until]
         weak = not (side1 or side2)
+        # "le JNIM a revendiqué l'attaque, affirmant avoir tué onze militaires": the act told before, named again
+        # with the claimant's toll; its generic words do not type the event
+        restated = trig.resolve == "violence" and trig.sentence in claimed_back
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
-            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline,
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated,
                                     part=parts[trig.sentence]))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 
+_CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
 _DIRECTIONAL = {"towards", "from"}
 _SAHEL = {"MLI", "BFA", "NER"}  # the central Sahel this tool is built for
 _TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}

@@ -59,7 +59,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         # civilians are the target side in one-sided violence
         if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
-        deciding = [m for m in d.mentions if not m.attached and not m.weak] or [m for m in d.mentions if not m.weak] or d.mentions
+        deciding = ([m for m in d.mentions if not m.attached and not m.weak and not m.restated] or [m for m in d.mentions if not m.weak and not m.restated]
+                    or [m for m in d.mentions if not m.weak] or d.mentions)
         # "the army has retaken Ber after fighting": a change of hands decides the type even when told undated
         deciding += [m for m in d.mentions if m.trigger.resolve == "territory" and not m.weak and m not in deciding]
         # a generic "attack"/"opened fire" is typed again from the event's sides as grouped: the gunmen of one
@@ -347,7 +348,12 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
     sd = analysis.sentence_dates
     published = doc.published
     assigned: dict[int, list[RawClaim]] = {}
+    sents = analysis.parsed.sentences
+    told = {(rc.outcome, rc.quantity.low, rc.quantity.high) for rc in analysis.raw_claims if rc.quantity is not None and sents[rc.sentence].para > 0}
     for rc in analysis.raw_claims:
+        if (sents[rc.sentence].para == 0 and len(sents) > 1 and sents[-1].para > 0 and rc.claimant_kind == "outlet" and rc.quantity is not None
+                and (rc.outcome, rc.quantity.low, rc.quantity.high) in told):
+            continue  # "Gourma : 19 morts, 7 blessés et 4 disparus": the headline restates a figure the body gives with its source
         when = sd[rc.sentence]
         if when.date and published and when.date <= published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
             # a toll from a background event: that event's, if the report codes it ("The army had then announced 15 dead")
@@ -355,7 +361,7 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
             if ep is not None:
                 assigned.setdefault(id(ep), []).append(rc)
             continue
-        ep = by_sentence.get(rc.sentence, main)
+        ep = by_sentence.get(rc.sentence) or _told_before(by_sentence, sents, rc.sentence) or main
         if ep is None:
             continue
         assigned.setdefault(id(ep), []).append(rc)
@@ -414,6 +420,17 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
                 given_day.add(e.event_date)
                 if len(days) > 1:
                     e.reasons["fatalities"] = f"lowest credible total {rec.acled} split over the {len(days)} days of the fight"
+
+
+def _told_before(by_sentence: dict, sents, i: int):
+    """The episode told last before sentence ``i`` in its paragraph: "Des individus armés ont ouvert le feu sur des
+    habitants ... Le bilan, selon ces mêmes sources, s'élève à 19 morts" counts that attack, not the report's main fight."""
+    for j in range(i - 1, -1, -1):
+        if sents[j].para < sents[i].para - 1 or i - j > 4:
+            return None
+        if j in by_sentence:
+            return by_sentence[j]
+    return None
 
 
 def _split(total: int, days: int) -> list[int]:
