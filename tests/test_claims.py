@@ -464,3 +464,16 @@ def test_a_french_article_before_a_thing_is_not_a_death():
     assert {c[3] for c in got if c[2] == "killed"} == {3}
     got = _fr("Une chaîne proche du groupe a confirmé mardi la mort d'un de ses commandants près de Boni.", published="2024-07-29")
     assert any(c[2:4] == ("killed", 1) for c in got)
+
+
+def test_an_aside_between_subject_and_verb_keeps_the_subject_as_speaker():
+    got = _fr("Un élu local fait état de onze civils tués dimanche dans une frappe près de Boni. L'armée a, pour sa part, affirmé dans un "
+              "communiqué avoir conduit des frappes contre des terroristes. Ces frappes ont permis de neutraliser 12 terroristes, selon le texte.",
+              published="2025-03-19")
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[2:4] == ("killed", 12) for c in got)
+
+
+def test_a_passive_agent_is_what_a_later_pronoun_speaks_for():
+    got = _fr("Onze civils ont été tués dimanche dans une frappe de drone près de Boni, selon un élu.\n\nUn tout autre récit est avancé par "
+              "le CSP-DPA. Dans un communiqué, elle a affirmé que 13 civils avaient été tués.", published="2025-03-19")
+    assert ("CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad", "Civilians (Mali)", "killed", 13, 13) in got

@@ -317,3 +317,18 @@ def test_a_toll_without_an_act_in_its_sentence_counts_the_act_told_before_it():
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
     assert attack.fatalities == 19 and attack.event_date == dt.date(2023, 10, 14)
     assert clash.event_date == dt.date(2023, 10, 15) and {c.low for c in clash.claims} == {3}
+
+
+def test_an_armed_group_s_own_toll_does_not_retype_or_take_over_the_state_s_strike():
+    text = ("Attaque de Tiloa\n\nLe mardi 5 novembre 2024, une unité des FAN stationnée à Tiloa a fait l'objet d'une attaque de terroristes. "
+            "Le lendemain, mercredi, l'armée de l'air a mené des frappes sur une colonne de terroristes en fuite près de Chinégodar. "
+            "Une trentaine d'entre eux ont été neutralisés, selon le ministère. L'attaque de Tiloa a été revendiquée jeudi par l'État islamique "
+            "au Sahel. Le groupe jihadiste y affirme avoir tué plus de 30 soldats.")
+    strike = [e for e in _events(text, "2024-11-08", lang="fr") if e.event_date == dt.date(2024, 11, 6)]
+    assert [(e.sub_event_type, e.actor1) for e in strike] == [("Air/drone strike", "Military Forces of Niger (2023-)")]
+
+
+def test_grace_a_is_no_place():
+    text = ("Attaque repoussée\n\n« Grâce à la réaction de nos hommes, l'ennemi a été repoussé mardi près de Chinégodar », indique l'armée nigérienne.")
+    (e,) = _events(text, "2024-11-08", lang="fr")
+    assert e.country == "Niger"

@@ -687,7 +687,8 @@ def _subject_actor(doc, actors: list[ActorMention]) -> ActorMention | None:
         if _described(_claim_lex(doc.lang_), doc.text, a):
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is not None and span.root.dep_.startswith("nsubj"):
+        # "Un tout autre récit est avancé par le CSP-DPA ... Dans un communiqué, elle a dénoncé": a passive's agent too
+        if span is not None and (span.root.dep_.startswith("nsubj") or span.root.dep_ in ("obl:agent", "agent")):
             return a
     return None
 
@@ -892,6 +893,11 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
     return out
 
 
+# "L'armée a, pour sa part, affirmé": an aside between the subject and its verb, not a speaker after it
+_ASIDE = re.compile(r",\s*(?:pour\s+(?:sa|leur)\s+part|de\s+(?:son|leur)\s+côté|quant\s+à\s+(?:lui|elle|eux|elles)|(?:lui|elle|eux|elles)\s+aussi|"
+                    r"toutefois|cependant|en\s+revanche|néanmoins|for\s+(?:its|their|his|her)\s+part|however|in\s+turn|meanwhile)\s*,\s*$", re.I)
+
+
 def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], document: Document):
     """(claimant mention, kind, text, via) for a sentence."""
     via = [m.group(0) for m in lex["relays"].finditer(text, s0, s1)]
@@ -911,7 +917,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             return None, "official", official.group(0), via
     # "according to X"
     inverted = [v.start() for v in lex["source_verbs"].finditer(text, s0, s1)
-                if re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()])]
+                if re.search(r"[,»\"]\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()])
+                and not _ASIDE.search(text, max(s0, v.start() - 40), v.start())]
     for m in lex["before_source"].finditer(text, s0, s1):
         if inverted and inverted[0] < m.start():
             continue  # "« ... », a expliqué un élu local, précisant ... selon les témoignages": the speaker after the quote
@@ -970,7 +977,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
             return None, "outlet", relay.group(0), [v for v in via if v != relay.group(0)]
     # inverted: "..., indiquent des sources locales", "..., témoignent des habitants", "..., said a security source"
     for v in lex["source_verbs"].finditer(text, s0, s1):
-        if not re.search(r"(?:[,»\"]|\bce\s+qu['’]|\bce\s+que)\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()], re.I):
+        if not re.search(r"(?:[,»\"]|\bce\s+qu['’]|\bce\s+que)\s*(?:(?:a|ont|avait|avaient|has|had)\s+)?$", text[max(s0, v.start() - 12) : v.start()], re.I) \
+                or _ASIDE.search(text, max(s0, v.start() - 40), v.start()):
             continue  # "..., a indiqué X", "C'est ce qu'indique un communiqué du ministère"
         # "a indiqué à l'AFP une source sécuritaire", "a précisé jeudi cette source", "a annoncé à la télévision
         # publique le gouverneur": the speaker may stand a few words after its verb

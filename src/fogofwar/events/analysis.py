@@ -167,7 +167,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     fight_sentences |= {t.sentence for t in triggers if t.resolve == "protest"}
     triggers = [t for t in triggers if not (t.sub_event_type == "Arrests" and t.sentence in fight_sentences)]
     parts = _story_parts(parsed)
-    claimed_back = {t.sentence for t in triggers if t.resolve == "violence" and _CLAIMED_BACK.search(text, max(0, t.start - 40), t.start)}
+    claimed_back = {t.sentence for t in triggers if t.resolve == "violence" and (
+        _CLAIMED_BACK.search(text, max(0, t.start - 40), t.start) or _CLAIMED_AFTER.match(text, t.end))}
+    # "Le groupe y affirme avoir tué plus de 30 soldats": a party's toll of its own act, not a new act
+    claimed_back |= {t.sentence for t in triggers if t.resolve == "violence" and _SAYS_IT_DID.search(text, max(0, t.start - 30), t.start)}
     mentions: list[Mention] = []
     for trig in triggers:
         if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end):
@@ -195,9 +198,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             # a mine or an IED hits its victims; only an armed group can have laid it
             side1, side2 = [a for a in side1 + side2 if not in_state_camp(a) and not is_civilian(a)], [
                 a for a in side1 + side2 if in_state_camp(a) or is_civilian(a)]
-        if sub == "Air/drone strike" and not any(in_state_camp(a) for a in side1) and all(a.entry is None for a in side1):
+        if sub == "Air/drone strike" and not any(in_state_camp(a) for a in side1) and all(a.entry is None or a.generic is not None and a.generic.kind == "jihadist" for a in side1):
             # aircraft and armed drones here are the state's: a strike nobody is named for is the state's, and
-            # the generic words around it ("terrorist targets", "des cibles terroristes") are what it hit
+            # the generic words around it ("terrorist targets", "des cibles terroristes", "neutraliser plusieurs terroristes"
+            # of a group named before) are what it hit
             state = [a for a in side2 if in_state_camp(a)]
             side1, side2 = state or [_implied("state_military", trig)], [a for a in side1 + side2 if not in_state_camp(a)]
         if sub in _TARGETED and not side2:
@@ -228,6 +232,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+_CLAIMED_AFTER = re.compile(r"\s+(?:de\s+\w+\s+)?(?:a|avait|ont)\s+été\s+revendiqu\w*|\s+(?:was|has\s+been|had\s+been)\s+claimed\b", re.I)
+_SAYS_IT_DID = re.compile(r"\b(?:affirm\w*|di[st]|disent|assur\w*|revendiqu\w*|prétend\w*|claim\w*|sa(?:ys|id))\s+(?:y\s+)?avoir\s+$|"
+                          r"\b(?:claim\w*|sa(?:ys|id))\s+(?:it|they)\s+(?:had\s+)?$", re.I)
 _DIRECTIONAL = {"towards", "from"}
 _SAHEL = {"MLI", "BFA", "NER"}  # the central Sahel this tool is built for
 _TRUSTED_CUES = {"in", "near", "outskirts", "km_from", "region", "cercle"}

@@ -78,6 +78,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             sub = min(protest + [sub], key=lambda s: categories().get(s).priority)
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
+        if sub == "Air/drone strike" and any(in_state_camp(a) for a in d.side2) and not any(in_state_camp(a) for a in d.side1):
+            d.side1, d.side2 = d.side2, d.side1  # the state strikes; a group's own claim in the same draft does not make it the striker
         st = categories().get(sub)
         # what the event's sentences say was hit, by majority ("le camp militaire de Sokolo a été la cible d'une attaque"
         # against "des habitants disent avoir entendu des tirs")
