@@ -477,3 +477,9 @@ def test_a_passive_agent_is_what_a_later_pronoun_speaks_for():
     got = _fr("Onze civils ont été tués dimanche dans une frappe de drone près de Boni, selon un élu.\n\nUn tout autre récit est avancé par "
               "le CSP-DPA. Dans un communiqué, elle a affirmé que 13 civils avaient été tués.", published="2025-03-19")
     assert ("CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad", "Civilians (Mali)", "killed", 13, 13) in got
+
+
+def test_one_soldier_named_with_an_article_and_the_others_are_soldiers_too():
+    got = _fr("Le poste militaire de Boni a été la cible de tirs d'obus samedi. Un militaire a perdu la vie et quatre autres ont été blessés, "
+              "selon un communiqué du ministère de la Défense.", published="2025-01-13")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 4, 4) in got

@@ -332,3 +332,17 @@ def test_grace_a_is_no_place():
     text = ("Attaque repoussée\n\n« Grâce à la réaction de nos hommes, l'ennemi a été repoussé mardi près de Chinégodar », indique l'armée nigérienne.")
     (e,) = _events(text, "2024-11-08", lang="fr")
     assert e.country == "Niger"
+
+
+def test_a_pronoun_subject_is_the_actor_the_sentence_before_had_as_subject():
+    text = ("Enlèvement à Dan Issa\n\nSamedi, des bandits armés ont enlevé 17 personnes à Dan Issa, dans la région de Maradi. "
+            "Alertées, les Forces de défense et de sécurité (FDS) ont lancé une opération de poursuite. Dimanche, elles ont accroché les "
+            "ravisseurs près de Madarounfa ; trois d'entre eux ont été tués, a-t-on appris de source sécuritaire.")
+    clash = [e for e in _events(text, "2024-05-21", lang="fr") if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2) for e in clash] == [("Military Forces of Niger (2023-)", "Unidentified Armed Group (Niger)")]
+
+
+def test_tear_gas_grenades_are_no_grenade_attack():
+    text = ("Marche à San\n\nJeudi, des manifestants ont marché à San contre les coupures d'électricité. « Ils ont lancé les grenades "
+            "lacrymogènes sans sommation », raconte un organisateur.")
+    assert "Grenade" not in {e.sub_event_type for e in _events(text, "2024-04-19", lang="fr")}

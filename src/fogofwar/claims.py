@@ -512,7 +512,8 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
     named after the outcome ("des dizaines de morts parmi les assaillants")."""
     s0, s1 = sent.start, sent.end
     limit = min(chosen[0][0], nxt_q) if chosen[0][0] > q.end else q.end + 60
-    victims = [a for a in sent_actors if q.end <= a.start and a.end <= limit]
+    # (or one whose words begin with the figure: "un militaire a perdu la vie")
+    victims = [a for a in sent_actors if (q.end <= a.start or a.start <= q.start < a.end) and a.end <= limit]
     if chosen[0][0] < q.start:
         victims = [a for a in sent_actors if q.end <= a.start <= min(q.end + 40, nxt_q)]
     # the speaker named after its verb is not among the dead: "de nombreux assaillants », avait indiqué l'armée"
@@ -745,6 +746,7 @@ def _person_words(lang: str) -> frozenset[str]:
         phrases += [*a.aliases.get(lang, ()), *a.acronyms]
     # a phrase's head word ("chef de village" -> "chef"), never its articles and prepositions
     words = {w[0] for p in phrases if (w := re.findall(r"[\w-]+", p.lower())) and (len(w) == 1 or len(w[0]) > 3)}
+    words |= {w[:-1] for w in words if w.endswith(("s", "x")) and len(w) > 3}  # "militaires" -> "militaire"
     return frozenset(words | {"autre", "autres", "seul", "seule", "membre", "élément", "combattant", "individu", "jeune", "enfant",
                               "personne", "homme", "femme", "fille", "garçon", "vieillard", "agent", "chef", "responsable", "officier", "sous-officier"})
 

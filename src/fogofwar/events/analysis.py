@@ -154,6 +154,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     disrupted = {t.sentence for t in triggers if t.sub_event_type == "Disrupted weapons use"}
     triggers = [t for t in triggers if not (t.sentence in disrupted and t.sub_event_type and t.sub_event_type != "Disrupted weapons use"
                                             and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence")]
+    # "ils ont lancé les grenades lacrymogènes", "tear gas grenades": crowd control, not an explosive weapon
+    triggers = [t for t in triggers if not (t.sub_event_type == "Grenade" and (_CROWD_CONTROL_AFTER.match(text, t.end)
+                                                                                or _CROWD_CONTROL_BEFORE.search(text, max(0, t.start - 15), t.start)))]
     # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
     # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
@@ -183,6 +186,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             continue
         sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
         side1, side2 = sides(parsed, trig, sent_actors)
+        if not side1:
+            # "Alertées, les FDS ont lancé une poursuite. Dimanche, elles ont accroché les ravisseurs": a pronoun
+            # subject is the actor the sentence before had as its subject
+            side1 = _pronoun_subject(parsed, trig, actors, side2)
         if trig.resolve == "violence" and not side2:
             target = implied_target(parsed, trig, lang)
             if target is not None:
@@ -232,6 +239,30 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+_CROWD_CONTROL_AFTER = re.compile(r"\s*(?:lacrymog\w*|assourdissant\w*|fumigène\w*|de\s+désencerclement|à\s+gaz)", re.I)
+_CROWD_CONTROL_BEFORE = re.compile(r"\b(?:tear[- ]?gas|stun|smoke|flash)\s+$", re.I)
+_PRONOUNS = {"il", "elle", "ils", "elles", "it", "they", "he", "she"}
+
+
+def _pronoun_subject(parsed: Parsed, trig: Trigger, actors: list[ActorMention], side2: list[ActorMention]) -> list[ActorMention]:
+    from .roles import _trigger_root
+
+    doc = parsed.doc
+    root = _trigger_root(doc, trig)
+    if not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in root.children):
+        return []
+    sent = parsed.sentences[trig.sentence]
+    if trig.sentence == 0 or parsed.sentences[trig.sentence - 1].para != sent.para:
+        return []
+    prev = parsed.sentences[trig.sentence - 1]
+    for a in reversed([a for a in actors if prev.start <= a.start < prev.end and not is_civilian(a)]):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        subject = span is not None and (span.root.dep_ == "nsubj" or span.root.dep_ == "conj" and span.root.head.dep_ == "nsubj")
+        if subject and a.key not in {b.key for b in side2}:
+            return [a]
+    return []
+
+
 _CLAIMED_AFTER = re.compile(r"\s+(?:de\s+\w+\s+)?(?:a|avait|ont)\s+été\s+revendiqu\w*|\s+(?:was|has\s+been|had\s+been)\s+claimed\b", re.I)
 _SAYS_IT_DID = re.compile(r"\b(?:affirm\w*|di[st]|disent|assur\w*|revendiqu\w*|prétend\w*|claim\w*|sa(?:ys|id))\s+(?:y\s+)?avoir\s+$|"
                           r"\b(?:claim\w*|sa(?:ys|id))\s+(?:it|they)\s+(?:had\s+)?$", re.I)
