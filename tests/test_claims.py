@@ -483,3 +483,30 @@ def test_one_soldier_named_with_an_article_and_the_others_are_soldiers_too():
     got = _fr("Le poste militaire de Boni a été la cible de tirs d'obus samedi. Un militaire a perdu la vie et quatre autres ont été blessés, "
               "selon un communiqué du ministère de la Défense.", published="2025-01-13")
     assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 4, 4) in got
+
+
+def test_a_communique_quoted_over_several_paragraphs_speaks_to_its_closing_mark():
+    got = _fr("L'État-major général des armées a rendu public dimanche un communiqué sur l'attaque du camp de Boni.\n\n"
+              "« L'État-major général des armées informe que le camp de Boni a fait l'objet d'une attaque samedi.\n\n"
+              "Le bilan provisoire se présente comme suit :\n\n- côté ami : 03 morts et 07 blessés ;\n\n"
+              "- côté ennemi : 28 terroristes neutralisés. »", published="2024-02-05")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "killed", 3, 3) in got
+    assert any(c[0] == "Military Forces of Mali (2021-)" and c[2:4] == ("killed", 28) for c in got)
+
+
+def test_a_side_label_opening_a_sentence_is_the_communique_s_word():
+    got = _fr("Selon un communiqué de l'état-major général des armées, les forces ont repris samedi le contrôle de Boni.\n\n"
+              "Côté ami, quatre VDP sont tombés les armes à la main.", published="2025-02-22")
+    assert ("Military Forces of Mali (2021-)", "VDP: Volunteers for the Defense of the Homeland", "killed", 4, 4) in got
+
+
+def test_more_than_a_collective_noun_is_at_least_its_value():
+    assert [(q.low, q.high) for q in find_quantities("plus d'une centaine de soldats", 0, 30, "fr")] == [(100, None)]
+    assert [(q.low, q.high) for q in find_quantities("au moins une dizaine de morts", 0, 29, "fr")] == [(10, None)]
+    assert [(q.low, q.high) for q in find_quantities("une centaine de morts", 0, 21, "fr")] == [(90, 110)]
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_figure():
+    got = _fr("En mai 2023, le JNIM avait revendiqué la mort de 30 soldats près de Boni, tandis que des sources sécuritaires "
+              "évoquaient plusieurs dizaines de morts dans les rangs de l'armée.", published="2023-05-20")
+    assert any(c[0] == "security sources" and c[2:4] == ("killed", 20) for c in got)

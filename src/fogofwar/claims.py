@@ -118,6 +118,14 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
                 continue
             low = high = value
             vague, term, acled = False, None, value
+        q_start = m.start()
+        if vague and low is not None and high is not None and high <= 1.3 * low + 4:
+            # "plus d'une centaine", "au moins une dizaine": at least the collective noun's value, with no upper bound
+            before = None if mod else _at_least_before(lang).search(text, max(start, m.start() - 20), m.start())
+            if before is not None or mod in [x.lower() for x in lex.modifiers.get("at_least", [])]:
+                q_start = before.start() if before is not None else q_start
+                nominal = round((low + high) / 2)
+                low, high, acled, term, mod = nominal, None, nominal, " ".join(text[q_start : m.end()].lower().split()), ""
         if mod and not vague:
             if mod in [x.lower() for x in lex.modifiers.get("at_least", [])]:
                 high, vague, term = None, True, mod
@@ -125,8 +133,21 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
                 low, vague, term = (1 if high else None), True, mod
             elif mod in [x.lower() for x in lex.modifiers.get("about", [])]:
                 vague, term = True, mod
-        out.append(Quantity(m.start(), m.end(), low, high, vague, term, acled))
+        out.append(Quantity(q_start, m.end(), low, high, vague, term, acled))
     return sorted(out, key=lambda q: q.start)
+
+
+@lru_cache(maxsize=4)
+def _at_least_before(lang: str) -> re.Pattern:
+    """An at-least modifier right before a collective noun, its article left to the noun ("plus d'" + "une centaine")."""
+    forms = set()
+    for mod in lexicon(lang).modifiers.get("at_least", []):
+        words = re.sub(r"\s+(?:une|un|a|an)$", "", mod.lower()).split()
+        body = r"\s+".join(re.escape(w) for w in words)
+        if words and words[-1] == "de":  # "plus de" before "une centaine" is written "plus d'"
+            body = r"\s+".join(re.escape(w) for w in words[:-1]) + r"\s+d(?:e\s+|['’])"
+        forms.add(body)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(forms, key=len, reverse=True))})\s*$", re.I)
 
 
 _ARTICLES = r"(?:un|une|des|les|le|la|deux|trois|plusieurs|a|an|the|two|three|several)"
@@ -287,6 +308,7 @@ class RawClaim:
     victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
 
 
+_COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?côté\s+(?:ami|ennemi|terroriste|des\s+(?:forces\s+amies|FDS|FAMa|FAN))\b", re.I)
 _VOICED = ("actor", "sources", "official", "organisation")  # claimants a back-reference may point to (not the outlet)
 
 
@@ -303,6 +325,8 @@ class _Voices:
     last_source: tuple | None = None  # the last claimant of any kind but the outlet ("the same source" refers back to it)
     prev_claimant: tuple | None = None  # the previous sentence's claimant, if any ("il avance un bilan")
     last_armed: ActorMention | None = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
+    quote_open: bool = False  # inside a quotation that runs over several sentences or paragraphs
+    quote_speaker: tuple | None = None  # who speaks in it: « L'État-major général des armées informe ... - côté ami : 03 morts »
 
     def sentence_claimant(self, lex, parsed: Parsed, sent, sent_actors, actors, quotes) -> tuple:
         """The sentence's claimant: its own attribution, else what its back-references point to."""
@@ -313,6 +337,7 @@ class _Voices:
         if found[1] == "outlet":
             found = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or found
         found = _refine_source(lex, text, s0, s1, found)
+        found = self._in_quotation(text, s0, s1, found)
         if found[1] == "outlet" and lex["own_reporting"].search(text, s0, s1):
             self.speaker = None  # "Selon nos informations, le bilan serait plus lourd": the outlet's own word
             return found
@@ -326,6 +351,9 @@ class _Voices:
             # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés";
             # « Dans nos rangs, nous déplorons la perte de 6 soldats. ... », souligne le texte
             found = (self.last_speaker, "actor", self.last_speaker.text, found[3])
+        if found[1] == "outlet" and self.state_speaker is not None and _COMMUNIQUE_SIDE.match(text, s0):
+            # "Côté ami, quatre VDP sont tombés": the communiqué's words, the state body quoted before speaks
+            found = (self.state_speaker, "actor", self.state_speaker.text, found[3])
         if found[1] == "outlet" and _pronoun_says(lex, doc, text, s0, s1):
             if self.prev_claimant is not None:
                 found = self.prev_claimant  # "Un élu local parle de 22 morts. Il fait état de quatre enlevés."
@@ -344,6 +372,18 @@ class _Voices:
             self.speaker = found
         elif self.speaker is not None:
             found = self.speaker
+        return found
+
+    def _in_quotation(self, text: str, s0: int, s1: int, found: tuple) -> tuple:
+        """A communiqué quoted over several paragraphs speaks for whoever opened it, to its closing mark."""
+        if self.quote_open and found[1] == "outlet" and self.quote_speaker is not None:
+            found = self.quote_speaker
+        if text.count('"', s0, s1) % 2 == 1:  # an odd number of marks opens or closes a quotation
+            if self.quote_open:
+                self.quote_open, self.quote_speaker = False, None
+            else:
+                self.quote_open = True
+                self.quote_speaker = found if found[1] in _VOICED else None
         return found
 
     def official(self, lex, claimant, ckind, ctext):
