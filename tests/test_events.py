@@ -346,3 +346,14 @@ def test_tear_gas_grenades_are_no_grenade_attack():
     text = ("Marche à San\n\nJeudi, des manifestants ont marché à San contre les coupures d'électricité. « Ils ont lancé les grenades "
             "lacrymogènes sans sommation », raconte un organisateur.")
     assert "Grenade" not in {e.sub_event_type for e in _events(text, "2024-04-19", lang="fr")}
+
+
+def test_a_title_case_dateline_and_a_date_inside_a_trigger_phrase():
+    text = ("Yagha : les FDS reprennent Mansila\n\n"
+            "Mansila, 22 fév. 2025 (Faso Actualités) - Les Forces de défense et de sécurité (FDS) ont repris le jeudi 20 février 2025 "
+            "le contrôle de la commune de Mansila, a-t-on appris de source militaire. L'offensive visait à déloger les terroristes du JNIM "
+            "qui occupaient la localité depuis juin 2024.\n\n"
+            "La veille, des frappes aériennes ont visé des concentrations de terroristes à Solhan.")
+    got = {(e.event_date, e.sub_event_type, e.actor2) for e in _events(text, "2025-02-22", lang="fr") if not e.background}
+    assert (dt.date(2025, 2, 20), "Government regains territory", "JNIM: Group for Support of Islam and Muslims") in got
+    assert (dt.date(2025, 2, 19), "Air/drone strike", "JNIM: Group for Support of Islam and Muslims") in got

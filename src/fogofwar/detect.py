@@ -53,6 +53,15 @@ def _forms(tok) -> tuple[str, str]:
     return tok.lower_.replace("’", "'"), tok.lemma_.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset(w.lower() for lang in ("en", "fr") for key in ("months", "weekdays") for w in lexicon(lang).dates.get(key, []))
+
+
+def _date_word(tok) -> bool:
+    return tok.like_num or tok.lower_ in _date_words()
+
+
 def _match_at(tokens, i: int, words: tuple[str, ...]) -> int | None:
     """Index after the match of ``words`` starting at token i, or None."""
     j = i
@@ -60,13 +69,14 @@ def _match_at(tokens, i: int, words: tuple[str, ...]) -> int | None:
     while k < len(words):
         w = words[k]
         if w == "~":
-            nxt = words[k + 1]
-            for gap in range(0, 4):
-                if j + gap < len(tokens) and nxt in _forms(tokens[j + gap]):
-                    j += gap
-                    break
-            else:
+            # up to three words between, a date's words not counted ("ont repris le jeudi 20 février 2025 le contrôle")
+            nxt, gap, words_between = words[k + 1], 0, 0
+            while j + gap < len(tokens) and nxt not in _forms(tokens[j + gap]) and words_between <= 3 and gap < 9:
+                words_between += not _date_word(tokens[j + gap])
+                gap += 1
+            if j + gap >= len(tokens) or nxt not in _forms(tokens[j + gap]) or words_between > 3:
                 return None
+            j += gap
             k += 1
             continue
         if j >= len(tokens) or w not in _forms(tokens[j]):

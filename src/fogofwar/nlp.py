@@ -111,6 +111,9 @@ def by_language(document: Document) -> list[Document]:
     return views
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:janv|f[ée]vr?|avr|juil|sept|oct|nov|d[ée]c|jan|feb|aug|sep|gen|col|lt|capt|sgt|mr|dr|st|cdt|cne|cpt)\.$", re.I)
+
+
 def parse(document: Document) -> Parsed:
     """Parse once; sentences never cross a paragraph break."""
     text = normalize(document.text)
@@ -139,7 +142,9 @@ def parse(document: Document) -> Parsed:
                 continue
             if "\n" in text[last_end:s]:
                 para += 1
-            elif sentences and not re.search(r"[.!?…:;]\W*$", text[sentences[-1].start : sentences[-1].end]):
+            elif sentences and (not re.search(r"[.!?…:;]\W*$", text[sentences[-1].start : sentences[-1].end]) or (
+                    _ABBREVIATION_END.search(text, sentences[-1].start, sentences[-1].end) and re.match(r"[\d(a-zà-ÿ]", text[s]))):
+                # ("Mansila, 22 fév. | 2025 (Faso Actualités) - Les FDS ont repris": an abbreviation is no full stop)
                 # no sentence ends without a full stop inside a paragraph: "On dénombre quatre | VDP (...)",
                 # "dans la commune de Seguenega – | province du Yatenga"
                 # the small models sometimes cut a sentence mid-way ("... a fait 10 morts | ce vendredi, a indiqué

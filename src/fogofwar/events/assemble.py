@@ -78,6 +78,13 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             sub = min(protest + [sub], key=lambda s: categories().get(s).priority)
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
+        if sub == "Government regains territory" and d.side1 and not d.side2:
+            # "les FDS ont repris le contrôle de Mansila": from the armed group the report names for it ("les terroristes
+            # du JNIM qui occupaient la localité"), the one it names most
+            held = Counter(a.entry.id for a in analysis.actors if a.entry is not None and a.entry.inter in (2, 3) and not in_state_camp(a))
+            if held:
+                top = held.most_common(1)[0][0]
+                d.side2 = [next(a for a in analysis.actors if a.entry is not None and a.entry.id == top)]
         if sub == "Air/drone strike" and any(in_state_camp(a) for a in d.side2) and not any(in_state_camp(a) for a in d.side1):
             d.side1, d.side2 = d.side2, d.side1  # the state strikes; a group's own claim in the same draft does not make it the striker
         st = categories().get(sub)

@@ -189,7 +189,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             if not how or _family(d) != _family_of(m.sub_event_type):
                 continue
             overlap = len(({a.key for a in m.side1} | {a.key for a in m.side2}) & (d.keys(1) | d.keys(2)))
-            score = (overlap, len(d.mentions))
+            score = (overlap, any(x.sub_event_type == m.sub_event_type for x in d.mentions), len(d.mentions))
             if best is None or score > best[0]:
                 best = (score, d, how)
         if best is None or best[0][0] == 0:
