@@ -357,3 +357,11 @@ def test_a_title_case_dateline_and_a_date_inside_a_trigger_phrase():
     got = {(e.event_date, e.sub_event_type, e.actor2) for e in _events(text, "2025-02-22", lang="fr") if not e.background}
     assert (dt.date(2025, 2, 20), "Government regains territory", "JNIM: Group for Support of Islam and Muslims") in got
     assert (dt.date(2025, 2, 19), "Air/drone strike", "JNIM: Group for Support of Islam and Muslims") in got
+
+
+def test_the_subject_of_faire_l_objet_d_une_attaque_is_its_target_and_kamikaze_drones_are_no_suicide_bombers():
+    text = ("Attaque du camp de Léré\n\nLe samedi 03 février 2024, le camp FAMa de Léré a fait l'objet d'une attaque complexe menée par "
+            "des combattants du JNIM à bord de motos, avec usage de drones kamikazes.")
+    events = _events(text, "2024-02-05", lang="fr")
+    assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)") in {(e.actor1, e.actor2) for e in events}
+    assert "Suicide bomb" not in {e.sub_event_type for e in events}

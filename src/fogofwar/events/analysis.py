@@ -157,6 +157,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # "ils ont lancé les grenades lacrymogènes", "tear gas grenades": crowd control, not an explosive weapon
     triggers = [t for t in triggers if not (t.sub_event_type == "Grenade" and (_CROWD_CONTROL_AFTER.match(text, t.end)
                                                                                 or _CROWD_CONTROL_BEFORE.search(text, max(0, t.start - 15), t.start)))]
+    # "des drones kamikazes", "kamikaze drones": loitering munitions are drones, not suicide bombers
+    triggers = [t for t in triggers if not (t.sub_event_type == "Suicide bomb" and (
+        re.search(r"\bdrones?[\s-]+$", text[max(0, t.start - 8) : t.start], re.I) or re.match(r"[\s-]+drones?\b", text[t.end : t.end + 8], re.I)))]
     # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
     # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
@@ -186,6 +189,13 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
             continue
         sent_actors = [a for a in actors if sent.start <= a.start < sent.end]
         side1, side2 = sides(parsed, trig, sent_actors)
+        if _TARGET_OF.search(text, max(sent.start, trig.start - 40), trig.start):
+            # "le camp FAMa de Léré a fait l'objet d'une attaque complexe menée par des groupes armés terroristes":
+            # the subject of "faire l'objet de" / "être la cible de" is what was attacked
+            before = [a for a in side1 + side2 if a.start < trig.start]
+            after = [a for a in side1 + side2 if a.start > trig.start]
+            if before and after:
+                side1, side2 = after, before
         if not side1:
             # "Alertées, les FDS ont lancé une poursuite. Dimanche, elles ont accroché les ravisseurs": a pronoun
             # subject is the actor the sentence before had as its subject
@@ -241,6 +251,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
 _CROWD_CONTROL_AFTER = re.compile(r"\s*(?:lacrymog\w*|assourdissant\w*|fumigène\w*|de\s+désencerclement|à\s+gaz)", re.I)
 _CROWD_CONTROL_BEFORE = re.compile(r"\b(?:tear[- ]?gas|stun|smoke|flash)\s+$", re.I)
+_TARGET_OF = re.compile(r"(?:\b(?:fait|faisait|font|faisaient)\s+l['’]objet|\b(?:été|était|étaient|sont|est)\s+(?:la\s+)?cibles?|\bvictimes?|"
+                        r"\b(?:was|were|been)\s+the\s+targets?)\s+(?:d['’]|de\s+|of\s+)(?:une?\s+|an?\s+|nouvelles?\s+|new\s+)?(?:\w+\s+)?$", re.I)
 _PRONOUNS = {"il", "elle", "ils", "elles", "it", "they", "he", "she"}
 
 
