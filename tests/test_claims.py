@@ -510,3 +510,14 @@ def test_two_speakers_in_one_sentence_each_keep_their_figure():
     got = _fr("En mai 2023, le JNIM avait revendiqué la mort de 30 soldats près de Boni, tandis que des sources sécuritaires "
               "évoquaient plusieurs dizaines de morts dans les rangs de l'armée.", published="2023-05-20")
     assert any(c[0] == "security sources" and c[2:4] == ("killed", 20) for c in got)
+
+
+def test_a_toll_dealt_to_a_party_counts_that_party():
+    got = _fr("Les FAMa ont pris lundi le contrôle de Boni après des combats. Dans un communiqué, le CSP-DPA affirme avoir infligé "
+              "« une dizaine de morts » aux FAMa.", published="2024-02-20")
+    assert ("CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad", "Military Forces of Mali (2021-)", "killed", 8, 12) in got
+
+
+def test_a_day_between_the_verb_and_its_figure():
+    got = _fr("Des hommes armés ont enlevé dimanche soir au moins onze personnes à Boni, selon des sources locales.", published="2024-11-19")
+    assert ("local sources", "Civilians (Mali)", "missing", 11, None) in got

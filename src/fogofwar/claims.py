@@ -34,7 +34,8 @@ _NUMBER_WORDS = {
 _TOLL_GAP = re.compile(
     r"[\s,:\"«»“”]*(?:(?:(?:à|in|at|near)\s+[A-ZÉ][\w'’-]+\s*)|(?:was|is|were|are|stood|stands|at|rose|risen|has|had|climbed|reached|to|of|higher|now|up|least|a|total|"
     r"s'élève|s'élevait|est|était|passé|de|d'|à|au|moins|plus|environ|près|toll|bilan|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)(?:\b|(?<='))[\s,:\"«»“”]*){0,6}",
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|nuit|dernier|dernière|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"night|morning|evening|last)(?:\b|(?<='))[\s,:\"«»“”]*){0,6}",
     re.I,
 )
 
@@ -502,7 +503,7 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
                 for r in out:
                     if r.sentence == sent.index and r.outcome == out[-1].outcome:
                         victims += [v for v in _victims_or_own(r) if v.key not in {x.key for x in victims}]
-        if not victims and out and out[-1].sentence == sent.index - 1 and out[-1].victim_mentions and (
+        if not victims and side is None and not own and out and out[-1].sentence == sent.index - 1 and out[-1].victim_mentions and (
                 out[-1].claimant_kind, out[-1].claimant_text) == (ckind, ctext) and q.start - s0 < 25 and not any(a.start < q.start for a in sent_actors):
             # « Dans nos rangs, la perte de 6 soldats et de 4 VDP. Une dizaine de blessés ont été pris en charge »:
             # the wounded opening the next sentence are of the groups the same source listed
@@ -590,6 +591,11 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         if labelled:
             victims = [labelled[-1]]
     if not victims:
+        # "affirme avoir infligé « une dizaine de morts » aux FAMa", "inflicted heavy losses on the army": whom the toll was dealt to
+        dealt = _DEALT_TO.match(text, max(c[1] for c in chosen))
+        if dealt is not None and re.search(r"\b(?:inflig\w*|inflict\w*|caus\w*|fait|made)\b", text[max(s0, q.start - 40) : q.start], re.I):
+            victims = [a for a in sent_actors if a.start == dealt.end()]
+    if not victims:
         # "7 morts, dont des enfants", "un bilan de 12 morts, « tous des civils »", "nine dead, all of them civilians":
         # who the dead were, said after the outcome without a figure of its own
         said = lex["described_dead"].match(text, max(c[1] for c in chosen))
@@ -603,6 +609,7 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         and victims[0].kind != "state_military" and re.search(r"[,(]", text[victims[0].end : v.start]))]
 
 
+_DEALT_TO = re.compile(r"\s*\"?\s*(?:aux|au|à\s+la|à\s+l['’]|à|on\s+the|on|to\s+the|to)\s+", re.I)
 # "la mort de six soldats dans une attaque des rebelles": who attacked is not among the dead
 _BY_ATTACKER = re.compile(r"\b(?:attaques?|embuscades?|assauts?|offensives?|raids?|attacks?|ambush(?:es)?)\s+(?:des|du|de\s+la|de\s+l['’]|d['’]|de|by\s+the|by|of\s+the)\s*$", re.I)
 _SIDE_LABEL = re.compile(r"(?:\bcôté|\bdu\s+côté\s+d(?:es|u|e\s+la|e\s+l['’])|\bchez|\bon\s+the\s+side\s+of|\bon\s+the)\s*(?:les\s+|la\s+|le\s+|l['’]|the\s+)?$", re.I)

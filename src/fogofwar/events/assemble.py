@@ -78,9 +78,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             sub = min(protest + [sub], key=lambda s: categories().get(s).priority)
         if sub == "Attack" and "Looting/property destruction" in subs and _nobody_hurt(analysis, d):
             sub = "Looting/property destruction"  # "looted shops ... no one was hurt": ACLED's looting, not an attack
-        if sub == "Government regains territory" and d.side1 and not d.side2:
+        if sub == "Government regains territory" and d.side1 and all(_unnamed(a) for a in d.side2):
             # "les FDS ont repris le contrôle de Mansila": from the armed group the report names for it ("les terroristes
-            # du JNIM qui occupaient la localité"), the one it names most
+            # du JNIM qui occupaient la localité"), the one it names most, even when the army's words were "les terroristes"
             held = Counter(a.entry.id for a in analysis.actors if a.entry is not None and a.entry.inter in (2, 3) and not in_state_camp(a))
             if held:
                 top = held.most_common(1)[0][0]
