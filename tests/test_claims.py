@@ -521,3 +521,9 @@ def test_a_toll_dealt_to_a_party_counts_that_party():
 def test_a_day_between_the_verb_and_its_figure():
     got = _fr("Des hommes armés ont enlevé dimanche soir au moins onze personnes à Boni, selon des sources locales.", published="2024-11-19")
     assert ("local sources", "Civilians (Mali)", "missing", 11, None) in got
+
+
+def test_whose_bodies_were_counted():
+    got = _fr("Des terroristes ont attaqué jeudi une patrouille près de Boni. L'armée a informé qu'une vingtaine de corps de terroristes "
+              "avaient été dénombrés lors des opérations de sécurisation.", published="2022-05-06")
+    assert any((c[1] or "").startswith("Unidentified Armed Group") for c in got if c[3] == 18)

@@ -314,3 +314,11 @@ def test_a_name_shared_by_towns_of_several_countries_votes_for_the_country_the_r
     doc = make_document("Kita : des jeunes manifestent\n\nDes centaines de jeunes de Kita, dans la région de Kayes, ont manifesté mardi. "
                         "Les manifestants de Kita ont été dispersés à coups de gaz lacrymogène.", name="t", published="2024-03-28", lang="fr")
     assert {e.country for e in extract_document(doc)} == {"Mali"}
+
+
+def test_title_case_datelines_are_the_newsroom_s_place():
+    from fogofwar.datelines import dateline_spans
+
+    assert dateline_spans("Titre\n\nBamako, 17 avr (AMAP)Dix soldats ont été tués") == [(7, 28)]
+    assert dateline_spans("Titre\n\nOuagadougou - Cinq gendarmes ont été tués") == [(7, 21)]
+    assert dateline_spans("Mali - Attaque à Boni\n\nTexte") == []

@@ -572,6 +572,11 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
                    and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
     o0, o1 = chosen[0][0], chosen[0][1]
+    if not victims and 0 <= o0 - q.end <= 4 and re.fullmatch(r"(?:corps|cadavres?|bodies|dépouilles)", text[o0:o1], re.I):
+        # "une vingtaine de corps de terroristes", "the bodies of 12 soldiers": whose bodies
+        of = re.match(r"\s+(?:de\s+|d['’]|des\s+|of\s+(?:the\s+)?)", text[o1 : o1 + 12])
+        if of is not None:
+            victims = [a for a in sent_actors if a.start == o1 + of.end()]
     if not victims and 0 <= o0 - q.end <= 2:
         # "12 wounded soldiers", "20 wounded soldiers and volunteers": the outcome as an adjective before its noun
         head = next((a for a in sent_actors if 0 <= a.start - o1 <= 3), None)

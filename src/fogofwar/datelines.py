@@ -9,7 +9,9 @@ import re
 _DATELINE = re.compile(
     r"(?:^|(?<=\n))[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,30}(?:\s*\([^)\n]{1,30}\))?(?:,\s*[^\n–—-]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s+[–—-]{1,2}\s"
     # "Mansila, 22 fév. 2025 (Faso Actualités) - ": a place in title case, then a date and the outlet in brackets
-    r"|(?:^|(?<=\n))[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2},\s*\d{1,2}\s[^\n()–—]{2,20}?\s*\([^)\n]{1,40}\)\s+[–—-]{1,2}\s",
+    r"|(?:^|(?<=\n))[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2},\s*\d{1,2}\s[^\n()–—]{2,20}?\s*\([^)\n]{1,40}\)(?:\s+[–—-]{1,2}\s|\s*(?=[A-ZÀ-Ý]))"
+    # "Ouagadougou - Cinq gendarmes ...": a body paragraph opening on a place and a dash
+    r"|(?<=\n)[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2}\s+[–—-]{1,2}\s(?=[A-ZÀ-Ý\"«])",
 )
 
 
