@@ -527,3 +527,9 @@ def test_whose_bodies_were_counted():
     got = _fr("Des terroristes ont attaqué jeudi une patrouille près de Boni. L'armée a informé qu'une vingtaine de corps de terroristes "
               "avaient été dénombrés lors des opérations de sécurisation.", published="2022-05-06")
     assert any((c[1] or "").startswith("Unidentified Armed Group") for c in got if c[3] == 18)
+
+
+def test_losses_dealt_to_the_enemy_are_not_the_army_s_own():
+    got = _fr("Une centaine de terroristes ont attaqué dimanche le village de Boni. « La réaction des FAMa a permis de repousser l'attaque "
+              "en infligeant de lourdes pertes à l'ennemi », a précisé l'armée.", published="2021-07-12")
+    assert not any(c[2] == "killed" and c[3] == 10 and c[1] == "Military Forces of Mali (2021-)" for c in got)

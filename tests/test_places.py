@@ -322,3 +322,14 @@ def test_title_case_datelines_are_the_newsroom_s_place():
     assert dateline_spans("Titre\n\nBamako, 17 avr (AMAP)Dix soldats ont été tués") == [(7, 28)]
     assert dateline_spans("Titre\n\nOuagadougou - Cinq gendarmes ont été tués") == [(7, 21)]
     assert dateline_spans("Mali - Attaque à Boni\n\nTexte") == []
+
+
+def test_the_report_s_country_named_in_the_sentence_beats_a_namesake_village_abroad():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Niger : sept soldats tués près du Burkina\n\nLe ministère de la Défense a annoncé mardi la mort de sept soldats nigériens lors "
+            "d'une attaque lundi contre leur position dans la zone de Boni, une localité proche de la frontière du Burkina Faso, dans le "
+            "sud-ouest du Niger.")
+    (e,) = extract([make_document(text, name="t", published="2024-05-22", lang="fr")]).events
+    assert e.country == "Niger" and e.actor1 == "Military Forces of Niger (2023-)"

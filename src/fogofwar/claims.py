@@ -487,7 +487,10 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         side = _side_phrase(lex, text, s0, s1, q)  # "côté ami, deux blessés ; côté ennemi, vingt neutralisés"
         own = side == "own" or (side is None and bool(lex["own_side"].search(text, s0, s1))) or any(
             lex["loss"].fullmatch(text[c[0] : c[1]]) for c in chosen)
-        enemy = side == "enemy"
+        # "en infligeant de lourdes pertes à l'ennemi": dealt to the enemy
+        dealt = _DEALT_TO.match(text, q.end) or _DEALT_TO.match(text, span_end)
+        enemy = side == "enemy" or (dealt is not None and not victims and bool(re.match(r"(?:l['’]\s*)?ennemis?\b|(?:the\s+)?enemy\b", text[dealt.end() : dealt.end() + 12], re.I)))
+        own = own and not enemy
         # the figure's own words ("10 soldiers killed") are a claim, not an event description; "gunmen
         # killed nine civilians" is both, so a verb before the figure is left to the event detector
         fs, fe = (q.start, span_end) if chosen[0][0] > q.start and not q.single else (None, None)

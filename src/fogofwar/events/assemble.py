@@ -359,10 +359,13 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
     assigned: dict[int, list[RawClaim]] = {}
     sents = analysis.parsed.sentences
     told = {(rc.outcome, rc.quantity.low, rc.quantity.high) for rc in analysis.raw_claims if rc.quantity is not None and sents[rc.sentence].para > 0}
+    # "Gourma : 19 morts, 7 blessés et 4 disparus": a headline that restates figures the body gives with their source is
+    # the body's; all its figures go, not only those repeated ("vingt militaires et un civil tués" against "21 martyrs, dont 1 civil")
+    restated = {rc.sentence for rc in analysis.raw_claims if sents[rc.sentence].para == 0 and len(sents) > 1 and sents[-1].para > 0
+                and rc.claimant_kind == "outlet" and rc.quantity is not None and (rc.outcome, rc.quantity.low, rc.quantity.high) in told}
     for rc in analysis.raw_claims:
-        if (sents[rc.sentence].para == 0 and len(sents) > 1 and sents[-1].para > 0 and rc.claimant_kind == "outlet" and rc.quantity is not None
-                and (rc.outcome, rc.quantity.low, rc.quantity.high) in told):
-            continue  # "Gourma : 19 morts, 7 blessés et 4 disparus": the headline restates a figure the body gives with its source
+        if rc.sentence in restated and rc.claimant_kind == "outlet":
+            continue
         when = sd[rc.sentence]
         if when.date and published and when.date <= published - dt.timedelta(days=BACKGROUND_DAYS) and rc.sentence not in by_sentence:
             # a toll from a background event: that event's, if the report codes it ("The army had then announced 15 dead")

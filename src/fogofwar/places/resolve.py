@@ -97,6 +97,9 @@ def _precision(t: Toponym, p: Place, cue_precision: dict[str, int | None]) -> in
     return cue_precision.get(t.cue or "", None) or 1
 
 
+# "au Niger", "dans le sud-ouest du Niger", "in northern Mali": a country given as where things are (not "l'ambassade de France")
+_IN_COUNTRY = re.compile(r"(?:\b(?:au|aux|en|in)\s+|\b(?:nord|sud|est|ouest|centre|north|south|east|west|northern|southern|eastern|western|central)"
+                         r"(?:-(?:est|ouest|east|west))?\s+(?:du\s+|de\s+l['’]|de\s+la\s+|of\s+)?)$", re.I)
 _FAR_KM = 50
 _APPROX = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100}
 
@@ -144,6 +147,10 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
     else:
         return Location(None, None, None, None, None, "only border mentions in sentence")
 
+    # "dans la zone de Boni, ... dans le sud-ouest du Niger": the report's own country, named in the sentence, is where its villages are;
+    # a namesake elsewhere (Boni in Mali) is abroad even when the report mentions that country too
+    named = {t.candidates[0].iso3 for t in pool if t.candidates[0].kind == "country" and _IN_COUNTRY.search(text, max(0, t.start - 30), t.start)}
+    named &= set((context_iso3 or [])[:1])
     choices = []
     for order, t in enumerate(pool):
         ranked = rank_candidates(t.candidates, context_iso3, gaz, t.text)
@@ -152,7 +159,7 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
         is_country = p.kind == "country"
         # "la localité de Sima, dans la commune de Seguenega – province du Yatenga": a village of the report's
         # country beats a namesake abroad (Sima in the Comoros) even when named less precisely
-        abroad = bool(context_iso3) and p.iso3 not in context_iso3
+        abroad = bool(context_iso3) and p.iso3 not in context_iso3 or not is_country and bool(named) and p.iso3 not in named
         choices.append((abroad, is_country, prec, order, t, p, ranked))
     choices.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
     _, is_country, prec, _, t, p, ranked = choices[0]
