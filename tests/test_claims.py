@@ -533,3 +533,23 @@ def test_losses_dealt_to_the_enemy_are_not_the_army_s_own():
     got = _fr("Une centaine de terroristes ont attaqué dimanche le village de Boni. « La réaction des FAMa a permis de repousser l'attaque "
               "en infligeant de lourdes pertes à l'ennemi », a précisé l'armée.", published="2021-07-12")
     assert not any(c[2] == "killed" and c[3] == 10 and c[1] == "Military Forces of Mali (2021-)" for c in got)
+
+
+def test_a_report_that_is_a_communique_speaks_for_its_body_until_the_report_tells_it():
+    got = _fr("L'Etat-major général des Armées informe l'opinion nationale et internationale que le lundi 04 février, une mission "
+              "FAMa a essuyé des tirs nourris des groupes terroristes près de Boni.\n\nCes terroristes ont néanmoins tiré sur un car civil "
+              "causant la mort de deux civils.\n\nLa reconnaissance offensive, du 03 au 04 février 2024, a permis de neutraliser 5 terroristes.",
+              published="2024-02-05")
+    assert ("Military Forces of Mali (2021-)", "Civilians (Mali)", "killed", 2, 2) in got
+    assert 3 not in {c[3] for c in got}  # "du 03 au 04 février": days, not a toll
+
+
+def test_communique_words_for_the_army_s_own_wounded_and_things_that_do_not_speak():
+    got = _fr("Les FAMa ont réagi lundi à une attaque contre le poste de Boni. L'armée a précisé avoir tué deux assaillants et "
+              "enregistré à son niveau deux blessés.", published="2021-09-16")
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 2, 2) in got
+    got = _fr("Les FAMa ont souligné que « le 1er octobre, une mission d'escorte de 160 véhicules civils a été prise à partie par des hommes "
+              "armés près de Boni avec un bilan de 06 blessés ». Le 29 septembre, une action a fait le bilan de 01 blessé léger FAMa.",
+              published="2022-10-09")
+    assert not any(c[0] == "unnamed sources" for c in got)
+    assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 1, 1) in got

@@ -309,6 +309,7 @@ class RawClaim:
     victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
 
 
+_INFORMS = re.compile(r"\binforme(?:nt)?\s+l['’]opinion|\bporte(?:nt)?\s+à\s+la\s+connaissance", re.I)
 _COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?côté\s+(?:ami|ennemi|terroriste|des\s+(?:forces\s+amies|FDS|FAMa|FAN))\b", re.I)
 _VOICED = ("actor", "sources", "official", "organisation")  # claimants a back-reference may point to (not the outlet)
 
@@ -327,6 +328,7 @@ class _Voices:
     prev_claimant: tuple | None = None  # the previous sentence's claimant, if any ("il avance un bilan")
     last_armed: ActorMention | None = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
     quote_open: bool = False  # inside a quotation that runs over several sentences or paragraphs
+    communique: tuple | None = None  # the body whose communiqué the whole report is ("L'État-major général des armées informe l'opinion ...")
     quote_speaker: tuple | None = None  # who speaks in it: « L'État-major général des armées informe ... - côté ami : 03 morts »
 
     def sentence_claimant(self, lex, parsed: Parsed, sent, sent_actors, actors, quotes) -> tuple:
@@ -368,6 +370,12 @@ class _Voices:
                 found = (named[-1], "actor", named[-1].text, found[3])
         if found[1] in ("sources", "outlet") and self.last_armed is not None and _group_says(lex, doc, text, s0, s1):
             found = (self.last_armed, "actor", self.last_armed.text, found[3])  # "le mouvement a affirmé"
+        if found[1] == "actor" and sent.index <= 2 and not text.startswith('"', s0) and _INFORMS.search(text, s0, s1):
+            self.communique = found  # the report opens as a communiqué of the body that speaks in it
+        elif found[1] == "outlet" and self.communique is not None:
+            found = self.communique
+        elif found[1] in _VOICED:
+            self.communique = None  # "C'est en ces termes que l'armée a annoncé ...": the report now tells the communiqué
         self.last_subject = _subject_actor(doc, sent_actors) or self.last_subject
         if found[1] in _VOICED:
             self.speaker = found
@@ -582,7 +590,9 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
             victims = [a for a in sent_actors if a.start == o1 + of.end()]
     if not victims and 0 <= o0 - q.end <= 2:
         # "12 wounded soldiers", "20 wounded soldiers and volunteers": the outcome as an adjective before its noun
-        head = next((a for a in sent_actors if 0 <= a.start - o1 <= 3), None)
+        # ("01 blessé léger FAMa": an adjective of the wound may stand between)
+        head = next((a for a in sent_actors if 0 <= a.start - o1 <= 3 or 0 < a.start - o1 <= 12 and re.fullmatch(
+            r"\s+(?:léger|légers|légère|légères|grave|graves)\s+", text[o1 : a.start], re.I)), None)
         if head is not None:
             victims = [a for a in sent_actors if head.start <= a.start <= min(s1, nxt_q) and not re.search(r"[,;.]|\b(?:had|have|has|were|was|ont|a|été)\b", text[head.end : a.start])]
     if not victims and o1 <= q.start:
@@ -848,7 +858,11 @@ def _attributed_text(lex, text: str, a: ActorMention) -> bool:
 
 def _in_date(lex, text: str, q: Quantity) -> bool:
     """"On October 21, militiamen killed two men": the 21 is a day, not a count."""
-    return bool(lex["month_before"].search(text[max(0, q.start - 12) : q.start]) or lex["month_after"].match(text[q.end : q.end + 12]))
+    if lex["month_before"].search(text[max(0, q.start - 12) : q.start]) or lex["month_after"].match(text[q.end : q.end + 12]):
+        return True
+    # "du 03 au 04 février", "between 3 and 5 March": the first day of a span of days
+    span = re.match(r"\s*(?:au|à|et|-|–|and|to)\s+\d{1,2}(?:er)?", text[q.end : q.end + 12], re.I)
+    return span is not None and bool(lex["month_after"].match(text[q.end + span.end() : q.end + span.end() + 14]))
 
 
 
@@ -1197,7 +1211,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 if official is not None and not any(lo <= a.start < hi for a in actors):
                     return None, "official", official.group(0), fallback[3]
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
-                named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)]
+                named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)
+                         and not _adjective(text, a)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
             for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
@@ -1211,11 +1226,17 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
         # (a generic word nobody named is no speaker: "un regroupement de terroristes ... avec un bilan de 14 neutralisés")
         cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)
-                 and not _described_group(lex, text, a) and (a.entry is not None or _institution(a))]
+                 and not _described_group(lex, text, a) and (a.entry is not None or _institution(a)) and not _adjective(text, a)]
         if cands:
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]
     return fallback
+
+
+def _adjective(text: str, a: ActorMention) -> bool:
+    """"160 véhicules civils", "civilian vehicles": the word qualifies a thing; nobody speaks."""
+    return a.text.lower() in ("civils", "civil", "civile", "civiles") and bool(
+        re.search(r"\b(?!(?:des|les|de|aux|deux|trois)\b)[a-zàâçéèêëîïôûù]{3,}\s+$", text[max(0, a.start - 25) : a.start]))
 
 
 def _object(doc, a: ActorMention) -> bool:
