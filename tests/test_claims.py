@@ -553,3 +553,12 @@ def test_communique_words_for_the_army_s_own_wounded_and_things_that_do_not_spea
               published="2022-10-09")
     assert not any(c[0] == "unnamed sources" for c in got)
     assert ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 1, 1) in got
+
+
+def test_the_report_was_given_by_and_the_article_of_a_source():
+    got = _fr("Une douzaine de civils ont été tués jeudi lors d'une attaque contre un village près de Boni. L'information a été rapportée "
+              "vendredi, par des responsables locaux.", published="2023-02-24")
+    assert ("local officials", "Civilians (Mali)", "killed", 10, 14) in got
+    got = _fr("Des hommes armés ont tiré jeudi sur des villageois à Boni. Des habitants, une source policière, un élu et un responsable "
+              "administratif ont précisé qu'au moins 18 civils ont été tués.", published="2022-05-29")
+    assert 1 not in {c[3] for c in got}

@@ -365,3 +365,10 @@ def test_the_subject_of_faire_l_objet_d_une_attaque_is_its_target_and_kamikaze_d
     events = _events(text, "2024-02-05", lang="fr")
     assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)") in {(e.actor1, e.actor2) for e in events}
     assert "Suicide bomb" not in {e.sub_event_type for e in events}
+
+
+def test_a_toll_alone_in_a_dated_sentence_dates_the_event():
+    text = ("Mali : au moins 18 civils tués\n\nDes hommes armés ont tiré sur les villageois près de Diallassagou, selon plusieurs sources.\n\n"
+            "Des habitants et un élu local ont précisé qu'au moins 18 civils ont été tués le 25 mai par des hommes armés.")
+    (e,) = _events(text, "2022-05-29", lang="fr")
+    assert e.event_date == dt.date(2022, 5, 25) and e.sub_event_type == "Attack"

@@ -428,7 +428,10 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         # "de sources militaires": the soldiers' word is a kind of source here, not an actor
         sent_actors = [a for a in actors if s0 <= a.start < s1 and not any(u0 <= a.start < u1 for u0, u1 in in_sources)]
         sentence_claimant = voices.sentence_claimant(lex, parsed, sent, sent_actors, actors, quotes)
-        if sentence_claimant[1] in _VOICED and lex["said_before"].match(text, s0):
+        said_before = lex["said_before"].match(text, s0)
+        if said_before and sentence_claimant[1] == "outlet" and (u := lex["unnamed"].search(text, s0, s1)) is not None:
+            sentence_claimant = (None, "sources", u.group(0), sentence_claimant[3])  # "L'information a été rapportée vendredi, par des responsables locaux"
+        if sentence_claimant[1] in _VOICED and said_before:
             for r in out:  # "Au moins 14 civils ont été tués dimanche. C'est ce qu'affirment des habitants."
                 if r.sentence == sent.index - 1 and r.claimant_kind == "outlet":
                     r.claimant_mention, r.claimant_kind, r.claimant_text = sentence_claimant[0], sentence_claimant[1], sentence_claimant[2]
@@ -437,6 +440,12 @@ def find_claims(parsed: Parsed, actors: list[ActorMention]) -> list[RawClaim]:
         if not found:
             out += _claims_without_figure(lex, text, sent, sent_actors, sentence_claimant)
     return out
+
+
+def _source_article(lex, text: str, q: Quantity) -> bool:
+    """"un élu", "une source policière", "a local official": an article that opens a source's name."""
+    u = lex["unnamed"].match(text, q.start)
+    return u is not None and u.end() > q.end
 
 
 def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
@@ -457,6 +466,8 @@ def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> 
         and not _in_date(lex, text, q)
         # "d'après un notable de la localité, quinze civils": the article of a source is no figure
         and not (q.low == 1 and re.search(r"(?:selon|d['’]après|according\s+to|cité\s+par)\s+$", text[max(s0, q.start - 14) : q.start], re.I))
+        # "Des habitants, une source policière, un élu et un responsable ont précisé": the article of a source
+        and not (q.low == 1 and q.term is None and _source_article(lex, text, q))
         # "one of them, a teenager, succumbed": one of a figure already given
         and not (q.low == 1 and re.match(r"\s+(?:of\s+them|of\s+those|d'entre\s+(?:eux|elles)|d'eux)\b", text[q.end : q.end + 20], re.I))
     ]

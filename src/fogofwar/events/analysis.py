@@ -179,7 +179,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     claimed_back |= {t.sentence for t in triggers if t.resolve == "violence" and _SAYS_IT_DID.search(text, max(0, t.start - 30), t.start)}
     mentions: list[Mention] = []
     for trig in triggers:
-        if trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end):
+        in_figure = trig.resolve == "violence" and any(a <= trig.start < b for a, b in figures) and not _AGENT_AFTER.match(text, trig.end)
+        if in_figure and not (sdates[trig.sentence].source == "explicit" and sum(t.sentence == trig.sentence for t in triggers) == 1):
             continue
         sent = parsed.sentences[trig.sentence]
         sd = sdates[trig.sentence]
@@ -237,7 +238,9 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         if until is not None and date is not None and until.date > date and (until.date - date).days <= MAX_SPAN_DAYS:
             days = [date + dt.timedelta(days=i) for i in range((until.date - date).days + 1)]
             evidence = evidence + [until]
-        weak = not (side1 or side2)
+        # "qu'au moins 18 civils ont été tués le 25 mai": a toll's own words, the only act of a dated sentence, date the
+        # event but do not type it
+        weak = not (side1 or side2) or in_figure
         # "le JNIM a revendiqué l'attaque, affirmant avoir tué onze militaires": the act told before, named again
         # with the claimant's toll; its generic words do not type the event
         restated = trig.resolve == "violence" and trig.sentence in claimed_back
