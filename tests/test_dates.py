@@ -135,3 +135,13 @@ def test_a_meeting_date_dates_the_protest_not_a_statement():
             "françaises. Mais la manifestation a été dispersée par des tirs de gaz lacrymogènes.")
     evs = extract_document(make_document(text, name="t", published="2021-01-21", lang="fr"))
     assert [e.event_date for e in evs] == [dt.date(2021, 1, 20)]
+
+
+def test_a_morning_count_in_a_quotation_is_not_the_day_of_the_killing():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Civils tués près de Bankass\n\nL'attaque a eu lieu jeudi soir dans un village du cercle de Bankass, a indiqué le maire. "
+            "« Ce matin, nous avons dénombré 19 morts », a-t-il ajouté. « Des hommes armés ont tiré sur des gens et brûlé le village », a déclaré un autre élu.")
+    events = extract([make_document(text, name="t", published="2023-02-24", lang="fr")]).events
+    assert {e.event_date for e in events if not e.background} == {dt.date(2023, 2, 23)}

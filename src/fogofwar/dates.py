@@ -312,10 +312,12 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
             parsed.text[m.end : m.end + 2].startswith(","):
         # "Le 17 février 2023, une unité était tombée dans une embuscade ... ; l'armée avait reconnu": a date opening
         # its sentence dates the first act told after it, unless that act is the statement
+        # ("était tombée": the participle may be parsed as an adjective; "nous avons dénombré": an auxiliary as the verb)
         first = next((t for t in sent if t.idx >= m.end and (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT") and not t.dep_.startswith("aux")
-                      and t.dep_ != "cop"), None)  # "était tombée": the participle may be parsed as an adjective
-        if first is not None and first.lemma_.lower() not in report_lemmas:
-            return m
+                      and t.dep_ != "cop" and t.lemma_.lower() not in ("avoir", "être", "have", "be")), None)
+        if first is not None:
+            # ("« Ce matin, nous avons dénombré 19 morts »": the day of the count, not of the killing)
+            return m if first.lemma_.lower() not in report_lemmas else replace(m, role="report")
     tok = span.root
     for _ in range(5):  # "claimed responsibility for the attack on Sunday": through the nouns to the verb
         if tok.head.i == tok.i:
