@@ -562,3 +562,11 @@ def test_the_report_was_given_by_and_the_article_of_a_source():
     got = _fr("Des hommes armés ont tiré jeudi sur des villageois à Boni. Des habitants, une source policière, un élu et un responsable "
               "administratif ont précisé qu'au moins 18 civils ont été tués.", published="2022-05-29")
     assert 1 not in {c[3] for c in got}
+
+
+def test_a_group_s_spokesman_and_a_transliterated_name():
+    got = _fr("L'attaque contre l'armée malienne le 5 mars près de Boni a été revendiquée par la coalition « Jamaat nousrat El Islam wal "
+              "mouslimin ». Ce porte-parole a précisé que « 17 soldats maliens ont été tués ». Selon l'armée malienne, cette attaque a "
+              "couté la vie à 11 soldats.", published="2017-03-10")
+    assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2013-2020)", "killed", 17, 17) in got
+    assert ("Military Forces of Mali (2013-2020)", "Military Forces of Mali (2013-2020)", "killed", 11, 11) in got
