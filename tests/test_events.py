@@ -372,3 +372,10 @@ def test_a_toll_alone_in_a_dated_sentence_dates_the_event():
             "Des habitants et un élu local ont précisé qu'au moins 18 civils ont été tués le 25 mai par des hommes armés.")
     (e,) = _events(text, "2022-05-29", lang="fr")
     assert e.event_date == dt.date(2022, 5, 25) and e.sub_event_type == "Attack"
+
+
+def test_an_act_s_participle_before_a_reported_day_and_a_habit_of_attacks():
+    text = ("Attaque du camp de Boulkessi\n\nLes Forces armées maliennes (FAMa) affirment avoir repoussé jeudi une attaque du JNIM contre "
+            "leur camp de Boulkessi. Depuis des mois, le JNIM multiplie les attaques contre les convois sur les axes reliant le pays au Sénégal.")
+    events = _events(text, "2024-06-08", lang="fr")
+    assert [(e.event_date, e.country) for e in events] == [(dt.date(2024, 6, 6), "Mali")]
