@@ -379,3 +379,10 @@ def test_an_act_s_participle_before_a_reported_day_and_a_habit_of_attacks():
             "leur camp de Boulkessi. Depuis des mois, le JNIM multiplie les attaques contre les convois sur les axes reliant le pays au Sénégal.")
     events = _events(text, "2024-06-08", lang="fr")
     assert [(e.event_date, e.country) for e in events] == [(dt.date(2024, 6, 6), "Mali")]
+
+
+def test_undated_attacks_with_nobody_named_join_the_dated_news():
+    text = ("Marche à Dosso\n\nDes milliers de personnes ont marché vendredi à Dosso contre l'insécurité. Les habitants dénoncent "
+            "les attaques et les enlèvements sur les routes de la région.")
+    events = _events(text, "2025-01-25", lang="fr")
+    assert [e.event_date for e in events] == [dt.date(2025, 1, 24)]

@@ -244,6 +244,10 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             if news:
                 main = max(news, key=lambda d: len(d.mentions))
                 best = (None, main, _compatible(main, m))
+        if best is None and not any(a.entry is not None for a in people) and _attach(m, [d for d in drafts if not d.background and not d.undated]):
+            # "attacks" told undated with nobody named, in a report whose news is dated: part of that news, not
+            # another event on the day of publication
+            continue
         if best is not None:
             m.attached = True
             _add(best[1], m, best[2])
