@@ -570,3 +570,16 @@ def test_a_group_s_spokesman_and_a_transliterated_name():
               "couté la vie à 11 soldats.", published="2017-03-10")
     assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2013-2020)", "killed", 17, 17) in got
     assert ("Military Forces of Mali (2013-2020)", "Military Forces of Mali (2013-2020)", "killed", 11, 11) in got
+
+
+def test_a_source_that_mentions_a_toll_and_its_quotation_after_it():
+    got = _fr("Des hommes armés ont attaqué dimanche le marché de Boni.\n\nUn élu local, joint au téléphone sous couvert d'anonymat, évoque "
+              "un bilan plus lourd. « Nous avons inhumé 22 personnes lundi. Il y a aussi plusieurs blessés », a-t-il indiqué.",
+              published="2023-03-07")
+    assert ("local officials", "Civilians (Mali)", "killed", 22, 22) in got
+
+
+def test_a_party_s_prisoners_are_its_named_enemy_not_an_unnamed_group_told_twice():
+    got = _fr("Le camp militaire de Boni a été attaqué mardi par des groupes armés terroristes. Le JNIM a revendiqué l'attaque. "
+              "Le mouvement affirme avoir tué 19 soldats et fait deux prisonniers.", published="2024-05-15")
+    assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)", "captured", 2, 2) in got

@@ -309,6 +309,7 @@ class RawClaim:
     victims_enemy: bool = False  # "côté ennemi", "among the attackers": the claimant's opponents
 
 
+_PRONOUN_AFTER_QUOTE = re.compile(r"^[\s,»\"]*(?:\w+\s+){0,2}?\w+-t-(?:il|elle)\b|^[\s,»\"]*\w+-(?:il|elle)\b|^[\s,\"]*(?:he|she)\s+(?:said|added|told)\b", re.I)
 _INFORMS = re.compile(r"\binforme(?:nt)?\s+l['’]opinion|\bporte(?:nt)?\s+à\s+la\s+connaissance", re.I)
 _COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?côté\s+(?:ami|ennemi|terroriste|des\s+(?:forces\s+amies|FDS|FAMa|FAN))\b", re.I)
 _VOICED = ("actor", "sources", "official", "organisation")  # claimants a back-reference may point to (not the outlet)
@@ -349,6 +350,9 @@ class _Voices:
                                              or found[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
             found = self.last_source  # "a précisé la même source", "selon ces mêmes sources"
         quoted = _quote_attribution(text, s0, s1, quotes)
+        if found[1] == "outlet" and quoted is not None and self.last_source is not None and _PRONOUN_AFTER_QUOTE.search(text, *quoted):
+            # « Nous avons inhumé 22 personnes lundi. ... », a-t-il indiqué: "il" is the source quoted just before
+            found = self.last_source
         if found[1] == "outlet" and self.last_speaker is not None and (
                 _statement_says(lex, doc, text, s0, s1) or quoted is not None and _statement_says(lex, doc, text, *quoted)):
             # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés";
@@ -1087,10 +1091,11 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
                 break  # only a place, a medium or a day may stand between the verb and its speaker
             art = _article_end(text, off) - off
             noun = re.match(r"[\w-]+", text[off + art : off + art + 20])
-            if art and noun and noun.group(0).lower() in lex["statement_nouns"] and not any(
+            definite = re.fullmatch(r"(?:le|la|l['’]|ce|cette|the|this|its|son|leur)\s*", text[off : off + art], re.I)
+            if art and definite and noun and noun.group(0).lower() in lex["statement_nouns"] and not any(
                     0 <= a.start - (off + art + noun.end()) <= 25 for a in actors):  # but "un communiqué du ministère" names it
                 # "..., précise le communiqué": the statement quoted before speaks (resolved by the caller), not an actor
-                # named earlier in the sentence
+                # named earlier in the sentence (but "..., évoque un bilan plus lourd": an object, not a speaker)
                 return None, "outlet", document.outlet or "the outlet", via
             unnamed = lex["unnamed"].match(text, off) or lex["unnamed"].match(text, off + art)
             same = lex["same_source"].match(text, off)
@@ -1314,6 +1319,8 @@ def name_claims(
         if r.claimant_kind == "official" or (r.claimant_mention is not None and r.claimant_mention.kind == "government"):
             mil = actor_registry().state_military(country)  # an official toll counts the state's forces
             own_forces = mil.name_on(day) if mil is not None else claimant
+        # (an unnamed group beside a named one among a party's opponents is that group told twice)
+        opponents = {k: ([n for n in v if not n.startswith("Unidentified Armed Group")] or v) for k, v in opponents.items()}
         if not victims_names and r.victims_enemy and opponents.get(own_forces):
             victims_names = opponents[own_forces]
         elif not victims_names and r.outcome == "captured" and r.claimant_mention is not None and opponents.get(claimant):
