@@ -386,3 +386,10 @@ def test_undated_attacks_with_nobody_named_join_the_dated_news():
             "les attaques et les enlèvements sur les routes de la région.")
     events = _events(text, "2025-01-25", lang="fr")
     assert [e.event_date for e in events] == [dt.date(2025, 1, 24)]
+
+
+def test_an_auxiliary_of_the_security_forces_is_not_the_security_forces():
+    text = ("Burkina : 14 morts\n\nAu moins quatorze personnes, dont un supplétif civil des forces de sécurité, ont été tuées dans "
+            "l'attaque d'un village du nord du Burkina Faso vendredi soir, ont indiqué des sources sécuritaires.")
+    (e,) = _events(text, "2022-10-02", lang="fr")
+    assert e.actor1 != "Military Forces of Burkina Faso (2022-)"

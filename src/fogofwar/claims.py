@@ -329,6 +329,7 @@ class _Voices:
     prev_claimant: tuple | None = None  # the previous sentence's claimant, if any ("il avance un bilan")
     last_armed: ActorMention | None = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
     quote_open: bool = False  # inside a quotation that runs over several sentences or paragraphs
+    last_official: tuple | None = None  # the last official quoted ("un communiqué du gouverneur"), when no party spoke
     communique: tuple | None = None  # the body whose communiqué the whole report is ("L'État-major général des armées informe l'opinion ...")
     quote_speaker: tuple | None = None  # who speaks in it: « L'État-major général des armées informe ... - côté ami : 03 morts »
 
@@ -353,11 +354,12 @@ class _Voices:
         if found[1] == "outlet" and quoted is not None and self.last_source is not None and _PRONOUN_AFTER_QUOTE.search(text, *quoted):
             # « Nous avons inhumé 22 personnes lundi. ... », a-t-il indiqué: "il" is the source quoted just before
             found = self.last_source
-        if found[1] == "outlet" and self.last_speaker is not None and (
+        if found[1] == "outlet" and (self.last_speaker is not None or self.last_official is not None) and (
                 _statement_says(lex, doc, text, s0, s1) or quoted is not None and _statement_says(lex, doc, text, *quoted)):
             # "Lu mercredi à la télévision, le communiqué fait également état de neuf militaires blessés";
-            # « Dans nos rangs, nous déplorons la perte de 6 soldats. ... », souligne le texte
-            found = (self.last_speaker, "actor", self.last_speaker.text, found[3])
+            # « Dans nos rangs, nous déplorons la perte de 6 soldats. ... », souligne le texte; "... indique un communiqué
+            # du gouverneur. « Le bilan provisoire est de 22 morts », poursuit le texte"
+            found = (self.last_speaker, "actor", self.last_speaker.text, found[3]) if self.last_speaker is not None else self.last_official
         if found[1] == "outlet" and self.state_speaker is not None and _COMMUNIQUE_SIDE.match(text, s0):
             # "Côté ami, quatre VDP sont tombés": the communiqué's words, the state body quoted before speaks
             found = (self.state_speaker, "actor", self.state_speaker.text, found[3])
@@ -413,6 +415,8 @@ class _Voices:
 
     def end_sentence(self, found: tuple, sent_actors) -> None:
         self.heard(found[0], found[1])
+        if found[1] == "official":
+            self.last_official = found
         if found[1] in _VOICED:
             self.last_source = found
         self.prev_claimant = found if found[1] in _VOICED else None
