@@ -583,3 +583,9 @@ def test_a_party_s_prisoners_are_its_named_enemy_not_an_unnamed_group_told_twice
     got = _fr("Le camp militaire de Boni a été attaqué mardi par des groupes armés terroristes. Le JNIM a revendiqué l'attaque. "
               "Le mouvement affirme avoir tué 19 soldats et fait deux prisonniers.", published="2024-05-15")
     assert ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali (2021-)", "captured", 2, 2) in got
+
+
+def test_the_president_speaks_for_the_government():
+    got = _claims_of("About twelve soldiers were killed near Djibo on Friday when gunmen attacked a military post, President Roch Marc "
+                     "Christian Kabore said on Friday.", published="2016-12-17")
+    assert any(c[0].startswith("Government of Burkina Faso") and c[3] == 12 for c in got)
