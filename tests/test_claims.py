@@ -589,3 +589,11 @@ def test_the_president_speaks_for_the_government():
     got = _claims_of("About twelve soldiers were killed near Djibo on Friday when gunmen attacked a military post, President Roch Marc "
                      "Christian Kabore said on Friday.", published="2016-12-17")
     assert any(c[0].startswith("Government of Burkina Faso") and c[3] == 12 for c in got)
+
+
+def test_a_toll_set_out_as_follows_keeps_its_voice_over_the_next_lines():
+    got = _fr("Selon un communiqué du gouvernement lu à la télévision, des éléments de Boko Haram ont attaqué vendredi Bosso.\n\n"
+              "Le bilan global provisoire s'établit comme suit : Coté FDS, à Bosso : deux gendarmes tués.\n\n"
+              "A Diffa, un policier, deux militaires et un gendarme ont été blessés.\n\nCoté ennemi, 109 assaillants sont tués.",
+              published="2015-02-07")
+    assert all(c[0] != "Test Wire" for c in got)

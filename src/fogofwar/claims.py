@@ -311,7 +311,9 @@ class RawClaim:
 
 _PRONOUN_AFTER_QUOTE = re.compile(r"^[\s,»\"]*(?:\w+\s+){0,2}?\w+-t-(?:il|elle)\b|^[\s,»\"]*\w+-(?:il|elle)\b|^[\s,\"]*(?:he|she)\s+(?:said|added|told)\b", re.I)
 _INFORMS = re.compile(r"\binforme(?:nt)?\s+l['’]opinion|\bporte(?:nt)?\s+à\s+la\s+connaissance", re.I)
-_COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?côté\s+(?:ami|ennemi|terroriste|des\s+(?:forces\s+amies|FDS|FAMa|FAN))\b", re.I)
+_COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?c[ôo]t[ée]\s+(?:amis?|ennemis?|terroristes?|des\s+(?:forces\s+amies|FDS|FAMa|FAN)|FDS|FAMa|FAN)\b", re.I)
+# "Le bilan global provisoire s'établit comme suit :": a toll set out over the next lines, in the same voice
+_LIST_FOLLOWS = re.compile(r"(?:comme\s+suit|(?:est|sont)\s+l[ea]s?\s+suivante?s?|as\s+follows)\s*:", re.I)
 _VOICED = ("actor", "sources", "official", "organisation")  # claimants a back-reference may point to (not the outlet)
 
 
@@ -330,6 +332,7 @@ class _Voices:
     last_armed: ActorMention | None = None  # the last named armed group ("le mouvement a affirmé" speaks for it)
     quote_open: bool = False  # inside a quotation that runs over several sentences or paragraphs
     last_official: tuple | None = None  # the last official quoted ("un communiqué du gouverneur"), when no party spoke
+    list_speaker: tuple | None = None  # (paragraph, voice) of a toll set out "comme suit :" over the next lines
     communique: tuple | None = None  # the body whose communiqué the whole report is ("L'État-major général des armées informe l'opinion ...")
     quote_speaker: tuple | None = None  # who speaks in it: « L'État-major général des armées informe ... - côté ami : 03 morts »
 
@@ -360,6 +363,12 @@ class _Voices:
             # « Dans nos rangs, nous déplorons la perte de 6 soldats. ... », souligne le texte; "... indique un communiqué
             # du gouverneur. « Le bilan provisoire est de 22 morts », poursuit le texte"
             found = (self.last_speaker, "actor", self.last_speaker.text, found[3]) if self.last_speaker is not None else self.last_official
+        if found[1] == "outlet" and self.list_speaker is not None and sent.para - self.list_speaker[0] <= 3:
+            found = self.list_speaker[1]  # "A Diffa, un policier, deux militaires et un gendarme ont été blessés." after "comme suit :"
+        elif found[1] in _VOICED:
+            self.list_speaker = None
+        if found[1] in _VOICED and _LIST_FOLLOWS.search(text, s0, s1):
+            self.list_speaker = (sent.para, found)
         if found[1] == "outlet" and self.state_speaker is not None and _COMMUNIQUE_SIDE.match(text, s0):
             # "Côté ami, quatre VDP sont tombés": the communiqué's words, the state body quoted before speaks
             found = (self.state_speaker, "actor", self.state_speaker.text, found[3])
