@@ -393,3 +393,10 @@ def test_an_auxiliary_of_the_security_forces_is_not_the_security_forces():
             "l'attaque d'un village du nord du Burkina Faso vendredi soir, ont indiqué des sources sécuritaires.")
     (e,) = _events(text, "2022-10-02", lang="fr")
     assert e.actor1 != "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_report_whose_news_is_told_undated_happened_on_its_one_news_day():
+    text = ("Mali denies wedding party killed\n\nMali's government on Thursday denied allegations that an air strike killed civilians "
+            "attending a wedding near Douentza. The incident on Sunday in central Mali's remote Douentza area remains unclear.")
+    events = [e for e in _events(text, "2021-01-07") if not e.background]
+    assert events and {e.event_date for e in events} == {dt.date(2021, 1, 3)}

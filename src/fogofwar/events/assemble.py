@@ -47,6 +47,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     parsed = analysis.parsed
     doc = parsed.document
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
+    _date_the_undated(analysis, drafts)
     _mark_earlier_context(drafts)
     events: list[Event] = []
     blamed = _blamed_group(analysis)
@@ -184,6 +185,21 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
                 found.append(a)
         found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]
     return found[0] if len({a.entry.id for a in found}) == 1 else None
+
+
+def _date_the_undated(analysis: DocumentAnalysis, drafts: list[Draft]) -> None:
+    """"Mali denied that a French air strike killed civilians ... The incident on Sunday in central Mali": a report
+    whose only news is told without a date next to it happened on the one day the report gives for its news."""
+    published = analysis.parsed.document.published
+    if published is None or any(not d.undated and not d.background for d in drafts):
+        return
+    days = {m.date for sd in analysis.sentence_dates for m in sd.mentions
+            if m.role == "point" and m.precision == 1 and m.date is not None
+            and published - dt.timedelta(days=BACKGROUND_DAYS) < m.date <= published}
+    undated = [d for d in drafts if d.undated and not d.background]
+    if len(days) == 1:
+        for d in undated:
+            d.date, d.precision, d.undated = next(iter(days)), 1, False
 
 
 def _mark_earlier_context(drafts: list[Draft]) -> None:
