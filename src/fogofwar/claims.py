@@ -260,8 +260,9 @@ def _claim_lex(lang: str):
         "subset_start": re.compile(rf"(?:{alt(c.get('subset', ['including']))})\s+", re.I),
         "described_dead": re.compile(
             rf"\s*[,(]?\s*\"?\s*(?:{alt([*c.get('subset', ['including']), *(c.get('all_of_them') or [])])})\s+\"?\s*(?:(?:des|de|d['’]|les|the)\s+|d['’])?\"?\s*", re.I),
-        # "C'est ce qu'affirment des habitants": a sentence whose source speaks for the sentence before it
+        # "selon nos informations": the outlet's own finding
         "own_reporting": re.compile(rf"(?<![\w-])(?:{alt(c.get('own_reporting') or ['(?!x)x'])})(?![\w-])", re.I),
+        # "C'est ce qu'affirment des habitants": a sentence whose source speaks for the sentence before it
         "said_before": re.compile(c.get("said_before") or r"(?!x)x", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
         "one_person": _one_person(lang),
