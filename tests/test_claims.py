@@ -597,3 +597,8 @@ def test_a_toll_set_out_as_follows_keeps_its_voice_over_the_next_lines():
               "A Diffa, un policier, deux militaires et un gendarme ont été blessés.\n\nCoté ennemi, 109 assaillants sont tués.",
               published="2015-02-07")
     assert all(c[0] != "Test Wire" for c in got)
+
+
+def test_a_figure_coordinated_with_de_shares_the_victims_before_it():
+    got = _fr("Des obus sont tombés jeudi sur Boni. L'armée a fait état de trois civils tués et de sept blessés.", published="2023-08-18")
+    assert ("Military Forces of Mali (2021-)", "Civilians (Mali)", "wounded", 7, 7) in got

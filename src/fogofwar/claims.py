@@ -535,7 +535,7 @@ def _figure_claims(lex, parsed: Parsed, sent, sent_actors, sentence_claimant, vo
         # ("deux soldats tués, tandis que dix autres ont été blessés": "others" are more of the same)
         others = re.match(r"\s+(?:autres|others|more)\b", text[q.end : q.end + 10], re.I)
         if not victims and out and out[-1].victim_mentions and (out[-1].sentence == sent.index and (re.search(
-                r"^[^.;:]{0,40}(?:\b(?:and|et|ainsi\s+que|as\s+well\s+as)|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
+                r"^[^.;:]{0,40}(?:\b(?:and|et|ainsi\s+que|as\s+well\s+as)(?:\s+(?:de|d['’]|des|of))?|,)\s*$", text[(out[-1].fig_end or out[-1].quantity.end if out[-1].quantity else s0) : q.start])
                 or others) or others and out[-1].sentence == sent.index - 1 and q.start - s0 < 3):
             victims = list(out[-1].victim_mentions)  # "Cinq militaires ont été tués. Neuf autres ont été blessés."
             if out[-1].sentence == sent.index and not others:
