@@ -830,7 +830,7 @@ def _names_people(text: str, at: int, persons: frozenset[str]) -> bool:
 @lru_cache(maxsize=4)
 def _person_words(lang: str) -> frozenset[str]:
     """Every word of the codebook that names people or what befell them: actor words of every kind, persons and
-    civilian targets, outcome words."""
+    civilian targets, outcome words, and the claims lexicon's own `person_words`."""
     cues, c = lexicon(lang).cues, lexicon(lang).claims
     phrases = [*cues.get("civilian_targets", []), *cues.get("persons", []), *(w for ws in c["outcomes"].values() for w in ws),
                *c.get("ambiguous", [])]
@@ -841,8 +841,7 @@ def _person_words(lang: str) -> frozenset[str]:
     # a phrase's head word ("chef de village" -> "chef"), never its articles and prepositions
     words = {w[0] for p in phrases if (w := re.findall(r"[\w-]+", p.lower())) and (len(w) == 1 or len(w[0]) > 3)}
     words |= {w[:-1] for w in words if w.endswith(("s", "x")) and len(w) > 3}  # "militaires" -> "militaire"
-    return frozenset(words | {"autre", "autres", "seul", "seule", "membre", "élément", "combattant", "individu", "jeune", "enfant",
-                              "personne", "homme", "femme", "fille", "garçon", "vieillard", "agent", "chef", "responsable", "officier", "sous-officier"})
+    return frozenset(words | {w.lower() for w in c.get("person_words", [])})
 
 
 _NOT_A_PERSON = re.compile(r"\s+(?:militias?|auxiliar(?:y|ies)|forces?|force|volunteers?|self-defen[cs]e|defen[cs]e|guards?|milices?|supplétifs?|armés?)\b", re.I)

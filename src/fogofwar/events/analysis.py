@@ -16,7 +16,7 @@ from ..codebook import actor_registry, categories, lexicon
 from ..dates import DateMention, SentenceDate, resolve_dates
 from ..detect import Trigger, detect_mentions
 from ..nlp import Parsed
-from .roles import date_for, implied_target, sentence_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
+from .roles import _trigger_root, date_for, implied_target, sentence_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
 
 
 BACKGROUND_DAYS = 14  # a dated mention this long (or longer) before publication is context, not news
@@ -260,8 +260,6 @@ _PRONOUNS = {"il", "elle", "ils", "elles", "it", "they", "he", "she"}
 
 
 def _pronoun_subject(parsed: Parsed, trig: Trigger, actors: list[ActorMention], side2: list[ActorMention]) -> list[ActorMention]:
-    from .roles import _trigger_root
-
     doc = parsed.doc
     root = _trigger_root(doc, trig)
     if not any(c.dep_ == "nsubj" and c.lower_ in _PRONOUNS for c in root.children):
