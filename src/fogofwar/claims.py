@@ -343,8 +343,9 @@ class _Voices:
         if sent.para != self.para:
             self.speaker, self.para = None, sent.para
         found = _as_source(_claimant(lex, text, s0, s1, sent_actors, parsed.document))
-        if found[1] == "outlet":
-            found = _quoted_by(lex, text, s0, s1, quotes, actors, parsed.document) or found
+        quoted = _quote_attribution(text, s0, s1, quotes)  # where the words after the quotation holding the sentence stand
+        if found[1] == "outlet" and quoted is not None:
+            found = _quoted_by(lex, text, quoted, actors, parsed.document) or found
         found = _refine_source(lex, text, s0, s1, found)
         found = self._in_quotation(text, s0, s1, found)
         if found[1] == "outlet" and lex["own_reporting"].search(text, s0, s1):
@@ -354,7 +355,6 @@ class _Voices:
                                              or re.fullmatch(r"(?:the\s+|la\s+|les\s+)?sources?", found[2] or "", re.I)
                                              or found[1] == "outlet" and lex["same_source"].search(text, s0, s1)):
             found = self.last_source  # "a précisé la même source", "selon ces mêmes sources"
-        quoted = _quote_attribution(text, s0, s1, quotes)
         if found[1] == "outlet" and quoted is not None and self.last_source is not None and _PRONOUN_AFTER_QUOTE.search(text, *quoted):
             # « Nous avons inhumé 22 personnes lundi. ... », a-t-il indiqué: "il" is the source quoted just before
             found = self.last_source
@@ -693,12 +693,9 @@ def _next_figure(lex, text: str, quantities: list[Quantity], qi: int, s1: int) -
     return quantities[qi + 1].start if qi + 1 < len(quantities) else s1
 
 
-def _quoted_by(lex, text: str, s0: int, s1: int, quotes, actors: list[ActorMention], document: Document):
-    """A sentence inside a quotation is the word of whoever the quotation is attributed to after it:
-    « Nos hommes sont tombés... Le bilan est de 16 morts », a annoncé le gouverneur."""
-    after = _quote_attribution(text, s0, s1, quotes)
-    if after is None:
-        return None
+def _quoted_by(lex, text: str, after: tuple[int, int], actors: list[ActorMention], document: Document):
+    """A sentence inside a quotation is the word of whoever the quotation is attributed to after it (``after``, from
+    ``_quote_attribution``): « Nos hommes sont tombés... Le bilan est de 16 morts », a annoncé le gouverneur."""
     found = _claimant(lex, text, *after, [a for a in actors if after[0] <= a.start < after[1]], document)
     return found if found[1] != "outlet" else None
 

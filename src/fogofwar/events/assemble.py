@@ -451,8 +451,9 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
 
 
 def _told_before(by_sentence: dict, sents, i: int):
-    """The episode told last before sentence ``i`` in its paragraph: "Des individus armés ont ouvert le feu sur des
-    habitants ... Le bilan, selon ces mêmes sources, s'élève à 19 morts" counts that attack, not the report's main fight."""
+    """The episode told last before sentence ``i``, at most four sentences back and in its paragraph or the one before:
+    "Des individus armés ont ouvert le feu sur des habitants ... Le bilan, selon ces mêmes sources, s'élève à 19 morts"
+    counts that attack, not the report's main fight."""
     for j in range(i - 1, -1, -1):
         if sents[j].para < sents[i].para - 1 or i - j > 4:
             return None
