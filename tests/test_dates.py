@@ -145,3 +145,12 @@ def test_a_morning_count_in_a_quotation_is_not_the_day_of_the_killing():
             "« Ce matin, nous avons dénombré 19 morts », a-t-il ajouté. « Des hommes armés ont tiré sur des gens et brûlé le village », a déclaré un autre élu.")
     events = extract([make_document(text, name="t", published="2023-02-24", lang="fr")]).events
     assert {e.event_date for e in events if not e.background} == {dt.date(2023, 2, 23)}
+
+
+def test_a_verb_and_noun_that_report_date_the_report():
+    # "rendre compte" is a reporting verb only with its noun: the Sunday is the army's account, the attack Saturday night's
+    text = ("Dans la nuit de samedi à dimanche, le poste des FAMa de Dioura a fait l'objet d'une attaque menée par des terroristes. "
+            "C'est en ces termes que l'armée a rendu compte, ce dimanche 10 mars, de l'attaque de Dioura.")
+    _, sd = _dates(text, published="2024-03-10", lang="fr")
+    assert sd[0].date == dt.date(2024, 3, 9)
+    assert sd[1].mentions and {m.role for m in sd[1].mentions} == {"report"}

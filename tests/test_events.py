@@ -400,3 +400,17 @@ def test_a_report_whose_news_is_told_undated_happened_on_its_one_news_day():
             "attending a wedding near Douentza. The incident on Sunday in central Mali's remote Douentza area remains unclear.")
     events = [e for e in _events(text, "2021-01-07") if not e.background]
     assert events and {e.event_date for e in events} == {dt.date(2021, 1, 3)}
+
+
+def test_the_attackers_repelled_are_the_group_the_attack_names():
+    # an undated "repousser les assaillants" shares the named group's side: it joins the attack, never the day's
+    # looting of the market that names no attacker
+    text = ("Dioura : les FAMa repoussent une attaque\n\n"
+            "Dans la nuit de samedi à dimanche, le poste des FAMa de Dioura a fait l'objet d'une attaque menée par des terroristes du JNIM.\n\n"
+            "La riposte des unités présentes a permis de repousser les assaillants.\n\n"
+            "Le bilan est de 4 morts côté ami, selon l'armée.\n\n"
+            "Samedi soir, des habitants de Dioura font état de boutiques pillées au marché.")
+    evs = [e for e in _events(text, "2024-03-10", lang="fr") if not e.background]
+    clash = next(e for e in evs if e.sub_event_type == "Armed clash")
+    assert any(ev.quote.startswith("repousser") for ev in clash.evidence)
+    assert [c.low for c in clash.claims] == [4]

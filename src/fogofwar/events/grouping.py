@@ -188,7 +188,9 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             how = _compatible(d, m)
             if not how or _family(d) != _family_of(m.sub_event_type):
                 continue
-            overlap = len(({a.key for a in m.side1} | {a.key for a in m.side2}) & (d.keys(1) | d.keys(2)))
+            # ("the attackers" are the one group the draft names: "repousser les assaillants" shares the JNIM's side)
+            known = d.side1 + d.side2
+            overlap = len((_wildcards(m.side1, known, m.side2) | _wildcards(m.side2, known, m.side1)) & (d.keys(1) | d.keys(2)))
             score = (overlap, any(x.sub_event_type == m.sub_event_type for x in d.mentions), len(d.mentions))
             if best is None or score > best[0]:
                 best = (score, d, how)
