@@ -414,3 +414,22 @@ def test_the_attackers_repelled_are_the_group_the_attack_names():
     clash = next(e for e in evs if e.sub_event_type == "Armed clash")
     assert any(ev.quote.startswith("repousser") for ev in clash.evidence)
     assert [c.low for c in clash.claims] == [4]
+
+
+def test_who_announces_an_attack_is_no_party_to_it():
+    # the ministry that announced the attack, and the aim "retrouver et neutraliser les auteurs", code nothing of their own
+    text = ("Attaque de Sakoïra\n\n« Le jeudi 17 avril 2025, le village de Sakoïra, dans le département de Tillabéri, a été la cible "
+            "d'une attaque perpétrée par des terroristes de l'EIGS. Le bilan fait état de 21 civils tués. » C'est en ces termes que le "
+            "ministère de la Défense nationale a annoncé l'attaque, dans un communiqué lu vendredi soir. Des opérations sont en cours "
+            "pour « retrouver et neutraliser les auteurs de ce crime odieux ».")
+    evs = [e for e in _events(text, "2025-04-20", lang="fr") if not e.background]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [("Attack", "Islamic State (Sahel)", "Civilians (Niger)")]
+
+
+def test_a_speaker_before_said_and_a_comma_is_no_party_and_the_blamed_group_names_the_gunmen():
+    text = ("Gunmen on motorbikes attacked the village of Sakoira in Niger's Tillaberi region on Thursday, the defence ministry said, "
+            "in the latest deadly raid on civilians.\n\nIn a statement broadcast on Friday, the ministry said 21 civilians were killed "
+            "in the attack, which it blamed on Islamic State Sahel fighters.")
+    evs = [e for e in _events(text, "2025-04-21") if not e.background]
+    assert [(e.event_date, e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        (dt.date(2025, 4, 17), "Islamic State (Sahel)", "Civilians (Niger)", 21)]

@@ -296,7 +296,7 @@ def _act_before(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alt})\s+(?:(?:le|la|ce|cette|on|last|the|dans\s+la\s+nuit\s+de|in\s+the)\s+)?$", re.I)
 
 
-def _reports(tok, report_lemmas: set[str]) -> bool:
+def reports(tok, report_lemmas: set[str]) -> bool:
     """A reporting verb, alone or with the noun that makes it one ("rendre compte", "faire état")."""
     lemma = tok.lemma_.lower()
     if lemma in report_lemmas:
@@ -326,7 +326,7 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
                       and t.dep_ != "cop" and t.lemma_.lower() not in ("avoir", "être", "have", "be")), None)
         if first is not None:
             # ("« Ce matin, nous avons dénombré 19 morts »": the day of the count, not of the killing)
-            return replace(m, role="report") if _reports(first, report_lemmas) else m
+            return replace(m, role="report") if reports(first, report_lemmas) else m
     tok = span.root
     for _ in range(5):  # "claimed responsibility for the attack on Sunday": through the nouns to the verb
         if tok.head.i == tok.i:
@@ -335,9 +335,9 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
         if tok.pos_ in ("VERB", "AUX"):
             if re.match(r"\s*rendez-vous", parsed.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 14]):
                 return m  # "s'étaient donné rendez-vous ... ce mercredi 20 janvier": a meeting, not a statement
-            return replace(m, role="report") if _reports(tok, report_lemmas) else m
+            return replace(m, role="report") if reports(tok, report_lemmas) else m
     # no verb above the date (a fragmentary parse): a reporting verb anywhere in the sentence decides
-    if any(_reports(t, report_lemmas) for t in span.sent) and not any(t.pos_ == "VERB" and not _reports(t, report_lemmas) for t in span.sent):
+    if any(reports(t, report_lemmas) for t in span.sent) and not any(t.pos_ == "VERB" and not reports(t, report_lemmas) for t in span.sent):
         return replace(m, role="report")
     return m
 

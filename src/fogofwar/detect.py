@@ -93,6 +93,8 @@ def _cue_near(words: list[str], tokens, i: int, before: int = 4) -> bool:
 
 def _purpose(tok) -> bool:
     """An infinitive of purpose or intent states an aim, not an event ("an offensive to reclaim territory")."""
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        return _purpose(tok.head)  # "pour retrouver et neutraliser les auteurs": both verbs are the aim
     return tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
         c.dep_ == "aux" and c.lower_ in ("to", "pour", "afin") for c in tok.children
     ) or (tok.dep_ in ("acl", "advcl", "xcomp") and any(c.dep_ == "mark" and c.lower_ in ("pour", "afin") for c in tok.children))

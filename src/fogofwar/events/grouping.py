@@ -10,7 +10,7 @@ from ..actors import ActorMention
 from ..codebook import categories
 from ..models import Claim
 from .analysis import Mention
-from .roles import in_state_camp
+from .roles import in_state_camp, is_civilian
 
 
 @dataclass
@@ -210,8 +210,13 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         people = m.side1 + m.side2
         # named by name ("JNIM claimed ..."), not a generic word resolved to a group the report names elsewhere
         named = [a for a in people if a.entry is not None and a.generic is None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")]
-        if best is None and named and all(a in named or a.entry is None and a.generic is not None and a.generic.kind in _UNNAMED for a in people):
+        unnamed = [a for a in people if a.entry is None and a.generic is not None and a.generic.kind in _UNNAMED]
+        victims = [a for a in people if is_civilian(a)]
+        if best is None and named and len(named) + len(unnamed) + len(victims) == len(people) and not (victims and (unnamed or m.headline)):
             # "JNIM claimed the attack": the named group is who "the gunmen" of the dated account were
+            # ("21 civilians were killed in the attack, which it blamed on Islamic State fighters": so are its victims;
+            # not in a title, which sums up several events: "neuf civils tués dans une attaque, le MSA dit avoir riposté";
+            # not beside unnamed fighters: "MAA fighters clashed with unknown gunmen ... civilians caught in the crossfire")
             for d in sorted(drafts, key=lambda d: -len(d.mentions)):
                 vague_place = m.location is None or m.location.place is None or (m.location.geo_precision or 3) >= 3
                 if d.background or not (vague_place or _same_place(d.location, m.location)) or _family(d) != _family_of(m.sub_event_type):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..actors import ActorMention, is_state_force
 from ..codebook import lexicon, phrase_alternation
-from ..dates import DateMention, SentenceDate
+from ..dates import DateMention, SentenceDate, reports
 from ..detect import Trigger
 from ..nlp import Parsed
 
@@ -220,9 +220,9 @@ def _inverted_source(parsed: Parsed, a: ActorMention) -> bool:
 
     before = parsed.text[max(0, a.start - 40) : a.start]
     verbs = _claim_lex(parsed.document.lang)["source_verbs"]
-    # "..., residents said.": a trailing speaker after a comma
+    # "..., residents said.", "..., the defence ministry said, in the latest raid": a trailing speaker after a comma
     if re.search(r",\s*(?:(?:the|a|an|des|les|un|une|de)\s+)?(?:[\w-]+\s+)?$", before) and verbs.match(parsed.text, a.end + 1) and re.fullmatch(
-            r"[^.;]{0,60}", parsed.text[a.end : a.end + 1]) and re.match(r"\s*[.;]", parsed.text[verbs.match(parsed.text, a.end + 1).end() :]):
+            r"[^.;]{0,60}", parsed.text[a.end : a.end + 1]) and re.match(r"\s*[.;,]", parsed.text[verbs.match(parsed.text, a.end + 1).end() :]):
         return True
     for v in verbs.finditer(before):
         tail = before[v.end() :]
@@ -242,6 +242,20 @@ def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
                 if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
                     out |= {t.i for t in c.subtree}
     return out
+
+
+def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
+    """Tokens of the subject of a reporting verb whose object is the trigger, named as an event already known
+    ("le ministère de la Défense a annoncé l'attaque", "the ministry reported the attack"): who tells of it."""
+    root = _trigger_root(parsed.doc, trig)
+    if root.pos_ != "NOUN" or root.dep_ not in ("obj", "dobj") or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l'", "les") for c in root.children):
+        return set()
+    verb = root.head
+    lex = lexicon(parsed.document.lang)
+    if not reports(verb, {w.lower() for w in lex.dates.get("report_verbs", [])}) or verb.lemma_.lower() in {w.lower() for w in lex.cues.get("claimers", [])}:
+        return set()  # ("JNIM claimed the bombardment": who claims an act did it)
+    return {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
 
 
 def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
@@ -324,7 +338,7 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         # (and so is a governor or a government that reports it: "le gouverneur ... déplore des pertes et indique que")
         actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not (is_civilian(a) or a.kind == "government")]
-    accusers = _accusers(parsed, trig)
+    accusers = _accusers(parsed, trig) | _reporters(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         actors = [a for a, sp in spans if sp is None or sp.root.i not in accusers]
