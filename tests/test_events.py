@@ -433,3 +433,26 @@ def test_a_speaker_before_said_and_a_comma_is_no_party_and_the_blamed_group_name
     evs = [e for e in _events(text, "2025-04-21") if not e.background]
     assert [(e.event_date, e.actor1, e.actor2, e.fatalities) for e in evs] == [
         (dt.date(2025, 4, 17), "Islamic State (Sahel)", "Civilians (Niger)", 21)]
+
+
+BARA = ("Mali : une foire attaquée près d'Ansongo\n\n"
+        "Au moins 17 civils ont été tués dimanche lors d'une attaque contre la foire de Bara, dans le cercle d'Ansongo, a indiqué un élu local.\n\n"
+        "Une source sécuritaire a attribué l'attaque à l'État islamique au Sahel, qui dispute depuis plus d'un an le contrôle de la zone au JNIM, "
+        "la branche sahélienne d'Al-Qaïda.\n\n"
+        "Le lendemain, une unité des Forces armées maliennes a accroché un groupe d'assaillants près du village de Fafa. Dans un communiqué "
+        "publié mardi, l'armée affirme que « 9 terroristes ont été neutralisés » lors de cet accrochage et déplore « 2 blessés légers » "
+        "dans ses rangs.\n\n"
+        "Les autorités maliennes n'avaient pas réagi officiellement mardi soir au bilan de l'attaque de Bara.")
+
+
+def test_this_clash_is_the_one_told_before_and_its_assailants_are_the_blamed_group():
+    evs = [e for e in _events(BARA, "2023-06-13", lang="fr") if not e.background]
+    assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2, e.location) for e in evs] == [
+        (dt.date(2023, 6, 11), "Attack", "Islamic State (Sahel)", "Civilians (Mali)", "Ansongo"),
+        (dt.date(2023, 6, 12), "Armed clash", "Military Forces of Mali (2021-)", "Islamic State (Sahel)", "Fafa")]
+    # the army's figures: the enemy it fought, and its own wounded (the speaker of "déplore" is outside the quotation)
+    assert {(c.claimant, c.victims, c.outcome, c.low) for c in evs[1].claims} == {
+        ("Military Forces of Mali (2021-)", "Islamic State (Sahel)", "killed", 9),
+        ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 2)}
+    # the authorities that did not react to the toll are nobody's attacker; "l'attaque de Bara" is evidence of the attack
+    assert sum(ev.quote == "attaque" for ev in evs[0].evidence) == 2

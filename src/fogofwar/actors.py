@@ -169,7 +169,7 @@ _OWN_FIGHTERS = re.compile(r"(?<!\bof )(?<!\bde )(?<!\bparmi )(?<!\bamong )\b(?:
                            r"(?=\s+(?:ont|avaient|avait|auraient|have|had|has|were|would|[\w-]+ed)\b)", re.I)
 # "al Qaeda's affiliate", "al Qaeda-linked", "lié à Al-Qaïda": a name that only describes another group
 _DESCRIBES_AFTER = re.compile(r"(?:(?:['’]s)?\s+(?:\w+\s+)?(?:affiliate|branch|franchise)|-(?:linked|affiliated|allied|backed|aligned|inspired))\b", re.I)
-_DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*)\s*(?:the\s+|l['’]|la\s+|le\s+)?"
+_DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*|\b(?:branche|filiale|franchise|émanation|aile|branch|wing|offshoot)\s+(?:[\w-]+\s+)?(?:d['’]|de\s+|of\s+))\s*(?:the\s+|l['’]|la\s+|le\s+)?"
                                r"(?:[^,.;]{0,40}\s(?:et|and)\s+(?:à\s+|to\s+)?(?:the\s+|l['’]|la\s+|le\s+)?)?$", re.I)  # "affiliés à l'État islamique et à Al-Qaïda"
 
 

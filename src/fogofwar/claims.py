@@ -1217,6 +1217,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
             return fallback  # "a précisé cette source, qui ajoute que ...": the source the sentence already resolved
         if near:
             return None, "sources", near[-1].group(0), fallback[3]
+        # a word inside a quotation the verb stands outside of is no speaker: "que « 9 terroristes ont été neutralisés » ... et déplore"
+        outside = text.count('"', s0, v.start()) % 2 == 0
         span = doc.char_span(v.start(), v.end(), alignment_mode="expand")
         if span is not None:
             verb = span.root
@@ -1238,7 +1240,7 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                     return None, "official", official.group(0), fallback[3]
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)
-                         and not _adjective(text, a)]
+                         and not _adjective(text, a) and not (outside and text.count('"', s0, a.start) % 2 == 1)]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
             for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
@@ -1252,6 +1254,7 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
         prev_end = verbs[-2].end() if len(verbs) > 1 else s0
         # (a generic word nobody named is no speaker: "un regroupement de terroristes ... avec un bilan de 14 neutralisés")
         cands = [a for a in actors if prev_end <= a.start < v.start() and not _in_relative(doc, a) and not _object(doc, a)
+                 and not (outside and text.count('"', s0, a.start) % 2 == 1)
                  and not _described_group(lex, text, a) and (a.entry is not None or _institution(a)) and not _adjective(text, a)]
         if cands:
             sp = cands[-1]
@@ -1320,8 +1323,10 @@ def name_claims(
         victims_names = []
         for v in r.victim_mentions:
             n = name_actor(v, day, country).name
-            if armed_group and v.entry is None and v.generic is not None and v.generic.kind in ("unidentified", "jihadist"):
-                n = armed_group  # "dozens dead among the attackers" of a named group
+            if armed_group and v.generic is not None and v.generic.kind in ("unidentified", "jihadist") and (v.entry is None or n not in opponents):
+                # "dozens dead among the attackers" of a named group; "9 terroristes neutralisés" in a fight with the group the
+                # report blames, though the word alone would read as the group named last ("la branche sahélienne ... le JNIM")
+                n = armed_group
             if n not in victims_names:
                 victims_names.append(n)
         inferred = False

@@ -16,7 +16,7 @@ from ..codebook import actor_registry, categories, lexicon
 from ..dates import DateMention, SentenceDate, resolve_dates
 from ..detect import Trigger, detect_mentions
 from ..nlp import Parsed
-from .roles import _trigger_root, date_for, implied_target, sentence_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
+from .roles import _reporters, _trigger_root, date_for, implied_target, sentence_target, in_state_camp, is_civilian, place_follows, resolve_sub_type, sides
 
 
 BACKGROUND_DAYS = 14  # a dated mention this long (or longer) before publication is context, not news
@@ -39,6 +39,7 @@ class Mention:
     weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
     restated: bool = False  # a generic word for an act told before ("a revendiqué l'attaque"): never decides the type
     headline: bool = False  # in the title: a summary of the report's news, wherever it says it happened
+    anaphoric: bool = False  # "lors de cet accrochage", "this attack": the act told just before, named again
     part: int = 0  # which story of the report: "Par ailleurs, ...", "Separately, ..." opens another one
 
 
@@ -244,14 +245,18 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         # "le JNIM a revendiqué l'attaque, affirmant avoir tué onze militaires": the act told before, named again
         # with the claimant's toll; its generic words do not type the event
         restated = trig.resolve == "violence" and trig.sentence in claimed_back
+        # ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara": an act someone tells or reacts to is one told before)
+        anaphoric = (bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and _trigger_root(parsed.doc, trig).pos_ == "NOUN"
+                     or bool(_reporters(parsed, trig)))
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
-            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated,
-                                    part=parts[trig.sentence]))
+            mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
+                                    anaphoric=anaphoric, part=parts[trig.sentence]))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+_DEMONSTRATIVE = re.compile(r"(?<![\w'’-])(?:cet|cette|ce|ces|this|these)\s+$", re.I)
 _CROWD_CONTROL_AFTER = re.compile(r"\s*(?:lacrymog\w*|assourdissant\w*|fumigène\w*|de\s+désencerclement|à\s+gaz)", re.I)
 _CROWD_CONTROL_BEFORE = re.compile(r"\b(?:tear[- ]?gas|stun|smoke|flash)\s+$", re.I)
 _TARGET_OF = re.compile(r"(?:\b(?:fait|faisait|font|faisaient)\s+l['’]objet|\b(?:été|était|étaient|sont|est)\s+(?:la\s+)?cibles?|\bvictimes?|"

@@ -95,6 +95,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         _fill_unknown_sides(d, st, sub, "state_military" if hit["state_military"] > hit["civilians"] else None)
         if blamed is not None and not d.background and st.event_type in _BLAMEABLE and d.side1 and all(_unnamed(a) for a in d.side1):
             d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
+        elif (blamed is not None and not d.background and st.event_type == "Battles" and d.side1 and all(in_state_camp(a) for a in d.side1)
+              and d.side2 and all(_unnamed(a) and a.text.lower() in _ATTACKER_WORDS for a in d.side2)):
+            d.side2 = [blamed]  # "l'armée a accroché un groupe d'assaillants" the day after the attack blamed on the EIGS: its attackers
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
 

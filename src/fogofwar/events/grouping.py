@@ -141,7 +141,27 @@ def _attach(m: Mention, candidates: list[Draft], fill_target: list[ActorMention]
 
 
 def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
-    """Group mentions into drafts: one per day, place and actor pair."""
+    """Group mentions into drafts: one per day, place and actor pair; "cet accrochage", "this attack" name the
+    act told last before them again, wherever and whenever their own sentence says it was."""
+    told = [m for m in mentions if not m.anaphoric]
+    drafts = _group(told, published)
+    again = [m for m in mentions if m.anaphoric]
+    for m in again:
+        before = [(x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d) for d in drafts for x in d.mentions
+                  if not x.anaphoric and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
+        if not before:
+            break
+        d = max(before, key=lambda p: p[:2])[2]  # the last told by the same word ("l'attaque de Bara"), else the last told
+        m.attached = True
+        d.mentions.append(m)
+    else:
+        return drafts
+    for m in mentions:
+        m.attached = False
+    return _group(mentions, published)  # nothing told before it: the demonstrative's act is a new one
+
+
+def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     drafts: list[Draft] = []
     dated = [m for m in mentions if m.date is not None]
     undated = [m for m in mentions if m.date is None]

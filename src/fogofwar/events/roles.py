@@ -248,10 +248,17 @@ def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     """Tokens of the subject of a reporting verb whose object is the trigger, named as an event already known
     ("le ministère de la Défense a annoncé l'attaque", "the ministry reported the attack"): who tells of it."""
     root = _trigger_root(parsed.doc, trig)
-    if root.pos_ != "NOUN" or root.dep_ not in ("obj", "dobj") or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l'", "les") for c in root.children):
+    if root.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l'", "les") for c in root.children):
         return set()
-    verb = root.head
+    verb = root  # ("n'avaient pas réagi au bilan de l'attaque", "did not comment on the toll of the attack": through the nouns)
+    for _ in range(5):
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
     lex = lexicon(parsed.document.lang)
     if not reports(verb, {w.lower() for w in lex.dates.get("report_verbs", [])}) or verb.lemma_.lower() in {w.lower() for w in lex.cues.get("claimers", [])}:
         return set()  # ("JNIM claimed the bombardment": who claims an act did it)
