@@ -456,3 +456,28 @@ def test_this_clash_is_the_one_told_before_and_its_assailants_are_the_blamed_gro
         ("Military Forces of Mali (2021-)", "Military Forces of Mali (2021-)", "wounded", 2)}
     # the authorities that did not react to the toll are nobody's attacker; "l'attaque de Bara" is evidence of the attack
     assert sum(ev.quote == "attaque" for ev in evs[0].evidence) == 2
+
+
+def test_shells_that_fell_count_nobody_and_hit_the_civilians_of_the_town():
+    text = ("Bourem : des obus s'abattent sur des quartiers d'habitation\n\n"
+            "Plusieurs obus sont tombés mardi après-midi sur des quartiers d'habitation de Bourem, dans la région de Gao. Des habitants "
+            "font état de trois morts.\n\n"
+            "« Un obus est tombé dans une concession près du marché, un autre derrière l'école », raconte un commerçant.\n\n"
+            "Les habitants attribuent ces tirs aux combattants du JNIM, qui multiplient depuis plusieurs semaines les pressions sur la ville.\n\n"
+            "Bourem avait déjà été le théâtre, le 7 septembre 2023, d'une attaque d'envergure contre le camp militaire, revendiquée par le "
+            "JNIM. L'armée avait alors annoncé la mort de 10 soldats.")
+    evs = _events(text, "2024-10-23", lang="fr")
+    news = [e for e in evs if not e.background]
+    assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in news] == [
+        (dt.date(2024, 10, 22), "Shelling/artillery/missile attack", "JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)")]
+    assert [(c.outcome, c.low) for c in news[0].claims] == [("killed", 3)]  # not "plusieurs obus ... tombés"
+    # the claimed attack of 2023 keeps its own day ("revendiquée" describes it; it does not date a statement) and its toll
+    (old,) = [e for e in evs if e.background]
+    assert old.event_date == dt.date(2023, 9, 7) and [c.low for c in old.claims] == [10]
+
+
+def test_the_shells_named_again_are_no_event_of_their_own():
+    text = ("Three civilians were killed on Thursday evening when shells fired from outside the city landed in Gao, the governor said. "
+            "The governor, who visited the wounded on Friday, said security forces had begun searching the area from which the shells were fired.")
+    evs = [e for e in _events(text, "2025-02-08") if not e.background]
+    assert [e.event_date for e in evs] == [dt.date(2025, 2, 6)]

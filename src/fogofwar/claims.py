@@ -222,6 +222,7 @@ def _claim_lex(lang: str):
     return {
         "outcomes": outcome_re,
         "not_casualty": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c['not_casualty_nouns'])})(?![\w-])", re.I),
+        "weapons": re.compile(rf"^\s*(?:of\s+|de\s+|d')?(?:the\s+|les\s+)?(?:[\w-]+\s+)?(?:{alt(c.get('weapon_nouns') or ['(?!x)x'])})(?![\w-])", re.I),
         "before_source": re.compile(rf"(?<![\w-])(?:{alt(c['attribution']['before_source'])})(?:\s+|(?<=['’]))", re.I),
         # "a affirmé le porte-parole de l'armée": a title whose holder speaks for the actor named after it
         "speaks_for": re.compile(
@@ -469,6 +470,8 @@ def _source_article(lex, text: str, q: Quantity) -> bool:
 def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
     """"15 000 déplacés", "30 motos": a figure of things or of the displaced, unless an outcome word says they died
     ("quinze déplacés ont été tués")."""
+    if lex["weapons"].match(text[q.end : q.end + 40]):
+        return True  # "plusieurs obus sont tombés": what fell or hit is never who died
     m = lex["not_casualty"].match(text[q.end : q.end + 40])
     if m is None:
         return False

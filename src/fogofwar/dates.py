@@ -337,7 +337,9 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
                 return m  # "s'étaient donné rendez-vous ... ce mercredi 20 janvier": a meeting, not a statement
             return replace(m, role="report") if reports(tok, report_lemmas) else m
     # no verb above the date (a fragmentary parse): a reporting verb anywhere in the sentence decides
-    if any(reports(t, report_lemmas) for t in span.sent) and not any(t.pos_ == "VERB" and not reports(t, report_lemmas) for t in span.sent):
+    # ("le théâtre, le 7 septembre 2023, d'une attaque ..., revendiquée par le JNIM": a participle describing the act tells nothing)
+    told = [t for t in span.sent if reports(t, report_lemmas) and t.dep_ not in ("acl", "amod")]
+    if told and not any(t.pos_ == "VERB" and not reports(t, report_lemmas) for t in span.sent):
         return replace(m, role="report")
     return m
 

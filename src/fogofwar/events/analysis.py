@@ -246,8 +246,12 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         # with the claimant's toll; its generic words do not type the event
         restated = trig.resolve == "violence" and trig.sentence in claimed_back
         # ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara": an act someone tells or reacts to is one told before)
-        anaphoric = (bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and _trigger_root(parsed.doc, trig).pos_ == "NOUN"
-                     or bool(_reporters(parsed, trig)))
+        # ("the area from which the shells were fired": a definite noun naming nobody, said before, is the act told before)
+        root = _trigger_root(parsed.doc, trig)
+        anaphoric = (bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and root.pos_ == "NOUN"
+                     or bool(_reporters(parsed, trig))
+                     or root.pos_ == "NOUN" and not (side1 or side2) and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
+                     and any(t.start < trig.start and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower() for t in triggers))
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
@@ -256,6 +260,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+_DEFINITE = re.compile(r"(?<![\w'’-])(?:the|les|le|la|l['’])\s*$", re.I)
 _DEMONSTRATIVE = re.compile(r"(?<![\w'’-])(?:cet|cette|ce|ces|this|these)\s+$", re.I)
 _CROWD_CONTROL_AFTER = re.compile(r"\s*(?:lacrymog\w*|assourdissant\w*|fumigène\w*|de\s+désencerclement|à\s+gaz)", re.I)
 _CROWD_CONTROL_BEFORE = re.compile(r"\b(?:tear[- ]?gas|stun|smoke|flash)\s+$", re.I)

@@ -92,7 +92,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         # what the event's sentences say was hit, by majority ("le camp militaire de Sokolo a été la cible d'une attaque"
         # against "des habitants disent avoir entendu des tirs")
         hit = Counter(sentence_target(parsed.sentences[i].text, doc.lang) for i in {m.trigger.sentence for m in d.mentions})
-        _fill_unknown_sides(d, st, sub, "state_military" if hit["state_military"] > hit["civilians"] else None)
+        _fill_unknown_sides(d, st, sub, "state_military" if hit["state_military"] > hit["civilians"] else "civilians" if hit["civilians"] > hit["state_military"] else None)
         if blamed is not None and not d.background and st.event_type in _BLAMEABLE and d.side1 and all(_unnamed(a) for a in d.side1):
             d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
         elif (blamed is not None and not d.background and st.event_type == "Battles" and d.side1 and all(in_state_camp(a) for a in d.side1)
@@ -175,7 +175,8 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
     if not cues:
         return None
     alternation = phrase_alternation(cues, r"\s+(?:[\w'’-]+\s+){0,3}?")  # "attribue à" also reads "attribue l'enlèvement à"
-    rx = re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:(?:the|la|le|les|des|du)\s+|l['’])?", re.I)
+    # ("attribuent ces tirs aux combattants du JNIM", "blamed on fighters of the Islamic State": the group they belong to)
+    rx = re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:[\w-]+\s+(?:du|de\s+la|des|de|d['’]|of)\s*)?(?:(?:the|la|le|les|des|du)\s+|l['’])?", re.I)
     published = parsed.document.published
     found = []
     for si, sent in enumerate(parsed.sentences):
@@ -183,7 +184,8 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
         if when.date and published and when.date <= published - dt.timedelta(days=BACKGROUND_DAYS):
             continue  # "Ogossagou, where 150 were killed in 2019 in an attack blamed on Dozo hunters": another event's
         for m in rx.finditer(parsed.text, sent.start, sent.end):
-            a = next((a for a in analysis.actors if m.end() - 2 <= a.start <= m.end() + 3), None)
+            # (the first name after the cue, past its adjectives: "fighters of the al Qaeda-linked Group for Support of Islam")
+            a = next((a for a in analysis.actors if m.end() - 2 <= a.start <= m.end() + 40 and not re.search(r"[,;.:()]", parsed.text[m.end() : a.start])), None)
             if a is not None and a.entry is not None and a.generic is None and not in_state_camp(a) and not is_civilian(a):
                 found.append(a)
         found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]
@@ -240,7 +242,7 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "", target: str | None = None) 
     One-sided violence and explosions with only the victims named: the perpetrator is an unidentified
     armed group. A battle with one side named: the other side is an unidentified armed group, or the
     state's forces when an armed group's fight is told as one on a military post or convoy (``target``:
-    what the event's sentences say was hit).
+    what the event's sentences say was hit). Shells or bombs that fell among civilians hit them.
     Protests and riots: the participants are protesters or rioters of the country.
     """
     if st.event_type == "Protests" or st.event_type == "Riots":
@@ -266,6 +268,8 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "", target: str | None = None) 
         d.side1 = [_generic("unidentified")]
     elif st.event_type == "Explosions/Remote violence" and sub != "Air/drone strike" and not d.side1 and not d.side2:
         d.side1 = [_generic("unidentified")]  # "un minibus a sauté sur une mine": laid by someone unnamed
+    if st.event_type == "Explosions/Remote violence" and d.side1 and not d.side2 and target == "civilians":
+        d.side2 = [_generic("civilians")]  # "un obus est tombé dans une concession près du marché": on civilians
     elif st.event_type == "Battles" and victims_only:
         d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
     elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
@@ -364,7 +368,8 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
     for ep in episodes:
         for d, _ in ep:
             for m in d.mentions:
-                by_sentence.setdefault(m.trigger.sentence, ep)
+                if not m.anaphoric:
+                    by_sentence.setdefault(m.trigger.sentence, ep)
     # a background event keeps the toll told in its own sentence ("38 soldiers were killed there in 2019"),
     # never one of the news
     for d, e in zip(drafts, events):
@@ -372,7 +377,17 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
             ep = [(d, e)]
             episodes.append(ep)
             for m in d.mentions:
-                by_sentence.setdefault(m.trigger.sentence, ep)
+                if not m.anaphoric:
+                    by_sentence.setdefault(m.trigger.sentence, ep)
+    # "The attack revived memories of the massacre in Solhan, where gunmen killed 132": the act named again speaks
+    # for its sentence only when nothing else there does, and the sentence gives no other day ("Le 9 novembre, ils ont
+    # tué treize de nos parents, a lancé l'un des organisateurs de la marche")
+    for ep in episodes:
+        for d, e in ep:
+            for m in d.mentions:
+                own = analysis.sentence_dates[m.trigger.sentence]
+                if own.source != "explicit" or own.date == e.event_date:
+                    by_sentence.setdefault(m.trigger.sentence, ep)
     sd = analysis.sentence_dates
     published = doc.published
     assigned: dict[int, list[RawClaim]] = {}
