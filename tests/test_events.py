@@ -481,3 +481,21 @@ def test_the_shells_named_again_are_no_event_of_their_own():
             "The governor, who visited the wounded on Friday, said security forces had begun searching the area from which the shells were fired.")
     evs = [e for e in _events(text, "2025-02-08") if not e.background]
     assert [e.event_date for e in evs] == [dt.date(2025, 2, 6)]
+
+
+def test_air_support_of_an_assault_and_the_enemy_of_a_two_day_fight():
+    text = ("Soum : les forces combattantes reprennent le contrôle de Koutougou\n\n"
+            "Les unités engagées dans l'offensive ont repris le 5 courant le contrôle de la commune de Koutougou, dans la province du Soum, "
+            "au terme de deux jours d'intenses combats contre les terroristes du Groupe de soutien à l'islam et aux musulmans (GSIM).\n\n"
+            "L'opération a débuté le mardi 4 février 2025 par un assaut des forces combattantes, appuyées par les VDP et les vecteurs "
+            "aériens, sur les positions que les terroristes occupaient à l'entrée de la localité.\n\n"
+            "Koutougou était passée sous l'influence des groupes terroristes après l'attaque meurtrière du 19 août 2019 contre le "
+            "détachement militaire de la localité. Selon l'armée, 24 militaires avaient perdu la vie lors de cet assaut.")
+    evs = _events(text, "2025-02-07", lang="fr")
+    news = [e for e in evs if not e.background]
+    jnim, army = "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso (2022-)"
+    assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in news] == [
+        (dt.date(2025, 2, 4), "Armed clash", army, jnim), (dt.date(2025, 2, 5), "Government regains territory", army, jnim)]
+    # "cet assaut" is the attack of 2019 told just before, not the assault of 2025 told by the same word
+    (old,) = [e for e in evs if e.background]
+    assert [c.low for c in old.claims] == [24] and not any(c.low == 24 for e in news for c in e.claims)

@@ -12,7 +12,7 @@ from ..places.cues import cuebook
 from ..places.normalize import name_key
 from ..actors import ActorMention, find_actors
 from ..claims import RawClaim, find_claims
-from ..codebook import actor_registry, categories, lexicon
+from ..codebook import actor_registry, categories, lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate, resolve_dates
 from ..detect import Trigger, detect_mentions
 from ..nlp import Parsed
@@ -39,7 +39,8 @@ class Mention:
     weak: bool = False  # typed by default, with nobody named ("the town was attacked"): never decides the type
     restated: bool = False  # a generic word for an act told before ("a revendiqué l'attaque"): never decides the type
     headline: bool = False  # in the title: a summary of the report's news, wherever it says it happened
-    anaphoric: bool = False  # "lors de cet accrochage", "this attack": the act told just before, named again
+    anaphoric: bool = False  # "lors de cet accrochage", "l'attaque de Bara": an act told before, named again
+    demonstrative: bool = False  # "cet assaut", "this attack": the act told last
     part: int = 0  # which story of the report: "Par ailleurs, ...", "Separately, ..." opens another one
 
 
@@ -161,6 +162,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
     # "des drones kamikazes", "kamikaze drones": loitering munitions are drones, not suicide bombers
     triggers = [t for t in triggers if not (t.sub_event_type == "Suicide bomb" and (
         re.search(r"\bdrones?[\s-]+$", text[max(0, t.start - 8) : t.start], re.I) or re.match(r"[\s-]+drones?\b", text[t.end : t.end + 8], re.I)))]
+    # "un assaut des forces combattantes, appuyées par les vecteurs aériens": air support of a ground fight is part of it
+    support = _support(lang)
+    triggers = [t for t in triggers if not (t.sub_event_type == "Air/drone strike" and support is not None and support.search(text, max(0, t.start - 40), t.start)
+                                            and any(o.sentence == t.sentence and o is not t and (o.resolve == "violence" or o.sub_event_type == "Armed clash") for o in triggers))]
     # a sentence that names the weapon ("an IED struck", "airstrikes targeting", "fired mortars against")
     # describes one act: its generic words ("attack", "target", "kill") are not a second, battle-type event
     weapon_sentences = {t.sentence for t in triggers if t.sub_event_type and categories().get(t.sub_event_type).event_type == "Explosions/Remote violence"}
@@ -248,18 +253,28 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         # ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara": an act someone tells or reacts to is one told before)
         # ("the area from which the shells were fired": a definite noun naming nobody, said before, is the act told before)
         root = _trigger_root(parsed.doc, trig)
-        anaphoric = (bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and root.pos_ == "NOUN"
-                     or bool(_reporters(parsed, trig))
+        demonstrative = bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and root.pos_ == "NOUN"
+        anaphoric = (demonstrative or bool(_reporters(parsed, trig))
                      or root.pos_ == "NOUN" and not (side1 or side2) and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
                      and any(t.start < trig.start and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower() for t in triggers))
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
-                                    anaphoric=anaphoric, part=parts[trig.sentence]))
+                                    anaphoric=anaphoric, demonstrative=demonstrative, part=parts[trig.sentence]))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+@lru_cache(maxsize=4)
+def _support(lang: str) -> re.Pattern | None:
+    words = lexicon(lang).cues.get("support") or []
+    if not words:
+        return None
+    alt = phrase_alternation(words, r"\s+")
+    # "appuyées par les VDP et les vecteurs aériens": the supported fight may name an ally first
+    return re.compile(rf"(?<![\w-])(?:{alt})\s*(?:[^.;]{{0,30}}?\s(?:et|and)\s+)?(?:(?:the|les|le|la|des|du|ses|leurs|their|its)\s+|l['’])?(?:[\w-]+\s+)?$", re.I)
+
+
 _DEFINITE = re.compile(r"(?<![\w'’-])(?:the|les|le|la|l['’])\s*$", re.I)
 _DEMONSTRATIVE = re.compile(r"(?<![\w'’-])(?:cet|cette|ce|ces|this|these)\s+$", re.I)
 _CROWD_CONTROL_AFTER = re.compile(r"\s*(?:lacrymog\w*|assourdissant\w*|fumigène\w*|de\s+désencerclement|à\s+gaz)", re.I)

@@ -14,7 +14,7 @@ from ..codebook import actor_registry, categories, lexicon, phrase_alternation, 
 from ..models import Actor, Episode, Event, Evidence
 from ..places.naming import acled_name
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
-from .grouping import Draft, group
+from .grouping import Draft, _family, _same_place, group
 from .roles import in_state_camp, is_civilian, resolve_sub_type, sentence_target
 
 
@@ -49,6 +49,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     drafts = [d for d in group(analysis.mentions, doc.published) if not (d.background and (d.precision or 4) > 3)]
     _date_the_undated(analysis, drafts)
     _mark_earlier_context(drafts)
+    _same_fight_enemy(drafts)
     events: list[Event] = []
     blamed = _blamed_group(analysis)
     for d in drafts:
@@ -205,6 +206,24 @@ def _date_the_undated(analysis: DocumentAnalysis, drafts: list[Draft]) -> None:
     if len(days) == 1:
         for d in undated:
             d.date, d.precision, d.undated = next(iter(days)), 1, False
+
+
+def _same_fight_enemy(drafts: list[Draft]) -> None:
+    """"Deux jours d'intenses combats contre les terroristes du GSIM ... l'opération a débuté mardi par un assaut sur les
+    positions que les terroristes occupaient": the state's unnamed enemy of one day is the group its fight at the same
+    place names on the next or the previous day, when that fight names exactly one."""
+    live = [d for d in drafts if not d.background and d.date is not None and d.mentions and _family(d) == "violence"]
+    for d in live:
+        for state, other in ((d.side1, d.side2), (d.side2, d.side1)):
+            if not state or not all(in_state_camp(a) for a in state) or not all(_unnamed(a) for a in other):
+                continue
+            keys = {a.key for a in state}
+            named = {a.entry.id: a for n in live if n is not d and abs((n.date - d.date).days) <= 1 and _same_place(n.location, d.location)
+                     and keys & {a.key for a in n.side1 + n.side2}
+                     for a in n.side1 + n.side2 if a.entry is not None and not in_state_camp(a) and not is_civilian(a) and a.entry.inter in (2, 3)}
+            if len(named) == 1:
+                other[:] = list(named.values())
+            break
 
 
 def _mark_earlier_context(drafts: list[Draft]) -> None:

@@ -147,11 +147,12 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     drafts = _group(told, published)
     again = [m for m in mentions if m.anaphoric]
     for m in again:
-        before = [(x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d) for d in drafts for x in d.mentions
+        before = [(not m.demonstrative and x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d) for d in drafts for x in d.mentions
                   if not x.anaphoric and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
         if not before:
             break
-        d = max(before, key=lambda p: p[:2])[2]  # the last told by the same word ("l'attaque de Bara"), else the last told
+        # "cet assaut": the act told last; "l'attaque de Bara": the last told by the same word, else the last told
+        d = max(before, key=lambda p: p[:2])[2]
         m.attached = True
         d.mentions.append(m)
     else:
