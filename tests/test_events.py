@@ -499,3 +499,13 @@ def test_air_support_of_an_assault_and_the_enemy_of_a_two_day_fight():
     # "cet assaut" is the attack of 2019 told just before, not the assault of 2025 told by the same word
     (old,) = [e for e in evs if e.background]
     assert [c.low for c in old.claims] == [24] and not any(c.low == 24 for e in news for c in e.claims)
+
+
+def test_a_village_the_gazetteer_does_not_know_keeps_its_name_at_the_area_s_precision():
+    text = ("Gnagna : des femmes enlevées\n\n"
+            "Une quarantaine de femmes ont été enlevées dimanche dernier aux abords de Liptougou, dans la province de la Gnagna, "
+            "selon des habitants. Trois d'entre elles ont réussi à s'échapper lundi et ont pu regagner Bogandé.")
+    evs = [e for e in _events(text, "2024-08-27", lang="fr") if not e.background]
+    assert [(e.location, e.admin1, e.geo_precision) for e in evs] == [("Liptougou", "Est", 3)]
+    assert "not in the gazetteer" in evs[0].reasons["location"]
+    assert next(ev.quote for ev in evs[0].evidence if ev.field == "location") == "Liptougou"

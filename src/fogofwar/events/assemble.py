@@ -6,13 +6,16 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .. import places as places_stage
 from ..actors import ActorMention, name_actor, named_in_apposition
 from ..claims import RawClaim, name_claims, reconcile
 from ..codebook import actor_registry, categories, lexicon, phrase_alternation, version
 from ..models import Actor, Episode, Event, Evidence
+from ..places.cues import cuebook
 from ..places.naming import acled_name
+from ..places.normalize import name_key
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
 from .grouping import Draft, _family, _same_place, group
 from .roles import in_state_camp, is_civilian, resolve_sub_type, sentence_target
@@ -53,7 +56,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     events: list[Event] = []
     blamed = _blamed_group(analysis)
     for d in drafts:
-        loc = d.location
+        loc = _unlisted_location(analysis, d, d.location)
         place = loc.place if loc else None
         country = place.country if place else _country_from_iso(analysis.countries[0] if analysis.countries else None)
         if country is None:  # no place at all: the country of a named national actor ("FAMa", "Katiba Macina", "VDP")
@@ -103,6 +106,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
 
         evidence = _evidence(doc, d, a1, a2)
+        if place is not None and place.source == "unlisted":
+            evidence.insert(0, _ev(doc, "location", loc.start, loc.end))  # the village's own name, before the area's
         reasons = {}
         if a2 is None:
             reasons["actor2"] = "no second actor named in the report"
@@ -113,6 +118,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             reasons["event_date"] = "no date in the text for this event: publication date, precision 2"
         if loc is None or place is None:
             reasons["location"] = loc.reason if loc else "no place name found"
+        elif place.source == "unlisted":
+            reasons["location"] = loc.reason
         elif any(m.location_fallback for m in d.mentions) and all(m.location_fallback for m in d.mentions):
             reasons["location"] = "no place in the event's sentences: the report's main place"
         unknown = _unknown_places(analysis, d)
@@ -321,6 +328,38 @@ def _unknown_places(analysis: DocumentAnalysis, d: Draft) -> list[str]:
                 continue
             out.append(name)
     return out[:3]
+
+
+def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.Location | None) -> places_stage.Location | None:
+    """"Une quarantaine de femmes ont été enlevées aux abords de Liptougou, dans la province de la Gnagna": a village the
+    gazetteer does not know, named by a place cue in the event's own sentences, is where the event happened; coded by its
+    name, with the admin units and coordinates of the area the report puts it in, at precision 3. Only when the known
+    place is that area, or a town named elsewhere in the report, and the sentences name one such village."""
+    if loc is None or loc.place is None or loc.place.kind == "country":
+        return loc
+    own = [m for m in d.mentions if not m.attached and not m.anaphoric and not m.headline] or d.mentions
+    if loc.place.kind == "locality" and (loc.geo_precision or 3) < 3 and not all(m.location_fallback for m in own):
+        return loc
+    parsed = analysis.parsed
+    known = [(t.start, t.end) for t in analysis.toponyms if t.candidates] + [(a.start, a.end) for a in analysis.actors]
+    lex = lexicon(parsed.document.lang).dates
+    calendar = {m.lower() for m in lex.get("months", {})} | {w.lower() for w in lex.get("weekdays", [])}
+    found: dict[str, tuple[int, int, str]] = {}
+    for si in sorted({m.trigger.sentence for m in own}):
+        sent = parsed.sentences[si]
+        for start, end, name in cuebook().unlisted_names(parsed.text, sent.start, sent.end):
+            if any(a < end and start < b for a, b in known) or name.lower() in calendar:
+                continue
+            found.setdefault(name_key(name), (start, end, name))
+    if len(found) != 1:
+        return loc
+    start, end, name = next(iter(found.values()))
+    area = loc.place
+    admin1 = area.admin1 or (area.name if area.kind == "admin1" else None)
+    admin2 = (area.admin2 or area.name) if area.kind == "admin2" else None
+    place = replace(area, name=name, kind="locality", admin1=admin1, admin2=admin2, population=None, source="unlisted")
+    return places_stage.Location(place, 3, start, end, name,
+                                 f"'{name}' is not in the gazetteer: coded by name at the coordinates of {area.name}; precision 3")
 
 
 def _country_from_iso(iso3: str | None) -> str | None:

@@ -32,6 +32,13 @@ class CueBook:
     never_names: frozenset[str]
     common_single: frozenset[str]
     common_min_population: int
+    unlisted_before: re.Pattern | None = None  # "aux abords de", "outside": a capitalised name after it is a place
+
+    def unlisted_names(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Capitalised names right after a strong place cue in ``text[start:end]`` (known or not to the gazetteer)."""
+        if self.unlisted_before is None:
+            return []
+        return [(m.start("name"), m.end("name"), m.group("name")) for m in self.unlisted_before.finditer(text, start, end)]
 
     def by_name(self, name: str | None) -> Cue | None:
         for c in self.cues:
@@ -87,4 +94,13 @@ def cuebook() -> CueBook:
         never_names=frozenset(name_key(str(w)) for w in d.get("never_names") or []),
         common_single=frozenset(name_key(str(w)) for w in d.get("common_single") or []),
         common_min_population=int(d.get("common_min_population", 100000)),
+        unlisted_before=_unlisted(d.get("unlisted_place_before") or []),
     )
+
+
+def _unlisted(phrases: list[str]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    alt = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    # the cue in any case, the name capitalised: up to three words ("Kouka", "Tin Hama", "Diallassagou-Peul")
+    return re.compile(rf"(?<![\w'’-])(?i:{alt})(?:\s+|(?<=['’]))(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){{0,2}})")
