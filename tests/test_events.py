@@ -509,3 +509,18 @@ def test_a_village_the_gazetteer_does_not_know_keeps_its_name_at_the_area_s_prec
     assert [(e.location, e.admin1, e.geo_precision) for e in evs] == [("Liptougou", "Est", 3)]
     assert "not in the gazetteer" in evs[0].reasons["location"]
     assert next(ev.quote for ev in evs[0].evidence if ev.field == "location") == "Liptougou"
+
+
+def test_these_strikes_are_the_strikes_told_before_and_the_campaign_s_name_is_no_event():
+    text = ("Tapoa : l'aviation frappe un regroupement terroriste\n\n"
+            "Les vecteurs aériens des Forces armées nationales ont mené, le jeudi 16 mai 2024, une série de frappes sur un regroupement "
+            "de terroristes dans la zone de Tawori, province de la Tapoa, région de l'Est.\n\n"
+            "Le 2 mars dernier, des éléments du JNIM avaient tendu une embuscade à une unité de VDP près de Tawori, faisant 11 morts.\n\n"
+            "« Ces frappes nous redonnent espoir », témoigne un déplacé installé à Kantchari.\n\n"
+            "L'état-major rappelle que l'offensive pour la reconquête du territoire se poursuit sur l'ensemble des fronts et invite "
+            "les populations à collaborer.")
+    evs = _events(text, "2024-05-18", lang="fr")
+    assert [(e.event_date, e.background, e.sub_event_type, e.location) for e in evs] == [
+        (dt.date(2024, 3, 2), True, "Armed clash", "Tawori"), (dt.date(2024, 5, 16), False, "Air/drone strike", "Tawori")]
+    # "l'ensemble des fronts ... les populations" counts nobody
+    assert all(c.low is not None for e in evs for c in e.claims)

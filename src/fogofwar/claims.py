@@ -675,11 +675,15 @@ def _claims_without_figure(lex, text: str, sent, sent_actors, sentence_claimant)
     if m:
         out.append(RawClaim(sent.index, claimant, ctext, ckind, via, [claimant] if claimant else [], True, "killed", None, s0, s1))
     m = lex["most_of"].search(text, s0, s1)
-    if m:
+    # (only with an outcome word: "une grande partie de la population s'était déplacée", "l'ensemble des fronts et
+    # invite les populations" count nobody)
+    told = _outcomes_in(lex, text, s0, s1)
+    if m and told:
         victims = [a for a in sent_actors if m.end() <= a.start <= m.end() + 40]
         if victims:
             q = Quantity(m.start(), m.end(), None, None, True, m.group(0).strip().lower(), None)
-            out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, "killed", q, s0, s1))
+            outcome = min(told, key=lambda o: abs(o[0] - m.end()))[2]
+            out.append(RawClaim(sent.index, claimant, ctext, ckind, via, victims, False, outcome, q, s0, s1))
     return out
 
 

@@ -253,7 +253,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         # ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara": an act someone tells or reacts to is one told before)
         # ("the area from which the shells were fired": a definite noun naming nobody, said before, is the act told before)
         root = _trigger_root(parsed.doc, trig)
-        demonstrative = bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)) and root.pos_ == "NOUN"
+        demonstrative = root.pos_ == "NOUN" and bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)
+                                                     or re.match(r"(?:cet|cette|ces|ce|this|these)\s", trig.text, re.I))  # "ces frappes" as the phrase
         anaphoric = (demonstrative or bool(_reporters(parsed, trig))
                      or root.pos_ == "NOUN" and not (side1 or side2) and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
                      and any(t.start < trig.start and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower() for t in triggers))

@@ -147,11 +147,13 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     drafts = _group(told, published)
     again = [m for m in mentions if m.anaphoric]
     for m in again:
-        before = [(not m.demonstrative and x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d) for d in drafts for x in d.mentions
+        before = [(x.sub_event_type == m.sub_event_type if m.demonstrative else x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d)
+                  for d in drafts for x in d.mentions
                   if not x.anaphoric and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
         if not before:
             break
-        # "cet assaut": the act told last; "l'attaque de Bara": the last told by the same word, else the last told
+        # "cet assaut", "ces frappes": the act of that kind told last; "l'attaque de Bara": the last told by the same word;
+        # else the last told
         d = max(before, key=lambda p: p[:2])[2]
         m.attached = True
         d.mentions.append(m)
