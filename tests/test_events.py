@@ -524,3 +524,16 @@ def test_these_strikes_are_the_strikes_told_before_and_the_campaign_s_name_is_no
         (dt.date(2024, 3, 2), True, "Armed clash", "Tawori"), (dt.date(2024, 5, 16), False, "Air/drone strike", "Tawori")]
     # "l'ensemble des fronts ... les populations" counts nobody
     assert all(c.low is not None for e in evs for c in e.claims)
+
+
+def test_a_wave_of_strikes_on_a_day_is_news_and_the_dead_of_the_strikes_are_its_claims():
+    text = ("Burkina Faso reports air strikes on militant camp in east\n\n"
+            "Burkina Faso's military says a wave of air strikes on Thursday killed more than 100 \"terrorists\" gathered at a camp near "
+            "Tawori, in the country's Est region, a figure rejected by the al Qaeda-affiliated group it targeted.\n\n"
+            "In a statement carried by state media on Saturday, the army general staff said its aircraft had struck a large gathering "
+            "of fighters on the edge of a forest in Tapoa province.\n\n"
+            "The Group for Support of Islam and Muslims (JNIM) dismissed the army's account in an audio message shared on Sunday. "
+            "The group said four of its fighters and three herders had been killed in the strikes.")
+    evs = [e for e in _events(text, "2024-05-20") if not e.background]
+    assert [(e.event_date, e.sub_event_type, e.location) for e in evs] == [(dt.date(2024, 5, 16), "Air/drone strike", "Tawori")]
+    assert sorted(c.low for c in evs[0].claims) == [3, 4, 100]

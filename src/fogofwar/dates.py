@@ -296,6 +296,11 @@ def _act_before(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alt})\s+(?:(?:le|la|ce|cette|on|last|the|dans\s+la\s+nuit\s+de|in\s+the)\s+)?$", re.I)
 
 
+@lru_cache(maxsize=4)
+def _statement_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(lang).claims.get("statement_nouns", []))
+
+
 def reports(tok, report_lemmas: set[str]) -> bool:
     """A reporting verb, alone or with the noun that makes it one ("rendre compte", "faire état")."""
     lemma = tok.lemma_.lower()
@@ -335,6 +340,8 @@ def _report_role(parsed: Parsed, m: DateMention, report_lemmas: set[str]) -> Dat
         if tok.pos_ in ("VERB", "AUX"):
             if re.match(r"\s*rendez-vous", parsed.text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 14]):
                 return m  # "s'étaient donné rendez-vous ... ce mercredi 20 janvier": a meeting, not a statement
+            if tok.dep_ == "acl" and tok.head.lemma_.lower() in _statement_nouns(parsed.document.lang):
+                return replace(m, role="report")  # "in a statement carried by state media on Saturday": the statement's day
             return replace(m, role="report") if reports(tok, report_lemmas) else m
     # no verb above the date (a fragmentary parse): a reporting verb anywhere in the sentence decides
     # ("le théâtre, le 7 septembre 2023, d'une attaque ..., revendiquée par le JNIM": a participle describing the act tells nothing)

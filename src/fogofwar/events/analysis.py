@@ -256,8 +256,11 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         demonstrative = root.pos_ == "NOUN" and bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)
                                                      or re.match(r"(?:cet|cette|ces|ce|this|these)\s", trig.text, re.I))  # "ces frappes" as the phrase
         anaphoric = (demonstrative or bool(_reporters(parsed, trig))
-                     or root.pos_ == "NOUN" and not (side1 or side2) and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
-                     and any(t.start < trig.start and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower() for t in triggers))
+                     # (not with a day of its own: "Le 11 mai dernier, dix soldats avaient été tués lors de l'attaque du détachement")
+                     or root.pos_ == "NOUN" and (not (side1 or side2) or _in_toll(root, lang)) and not any(m.role == "point" and published and m.date and m.date <= published - dt.timedelta(days=BACKGROUND_DAYS) for m in sd.mentions)
+                     and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
+                     and any(t.start < trig.start and not _in_title(parsed, t) and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower()
+                             for t in triggers))
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
@@ -266,6 +269,22 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+def _in_title(parsed: Parsed, t: Trigger) -> bool:
+    """The title sums up what the body tells: "douze civils tués dans l'attaque" there is not the body's act told before."""
+    return parsed.sentences[t.sentence].para == 0 and parsed.sentences[-1].para > 0
+
+
+def _in_toll(root, lang: str) -> bool:
+    """"four of its fighters had been killed in the strikes", "tués lors de l'attaque": the act of a toll's own phrase."""
+    head = root.head
+    if head.pos_ == "ADP" or root.dep_ in ("obl", "obl:arg", "obl:mod", "nmod"):
+        head = head.head if head.pos_ == "ADP" else head
+        while head.pos_ == "ADV" and head.head.i != head.i:  # "lors de": the adverb hangs on the verb
+            head = head.head
+    words = {w.lower() for ws in lexicon(lang).claims["outcomes"].values() for w in ws}
+    return head.pos_ in ("VERB", "ADJ") and (head.lower_ in words or head.lemma_.lower() in words)
+
+
 @lru_cache(maxsize=4)
 def _support(lang: str) -> re.Pattern | None:
     words = lexicon(lang).cues.get("support") or []
