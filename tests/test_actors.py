@@ -63,3 +63,12 @@ def test_coordinated_demonyms_give_both_forces():
 def test_a_capital_without_its_accent_still_names_the_actor():
     assert _names("selon l'Etat-major général des armées", lang="fr")[0] == "Military Forces of Mali (2021-)"
     assert _names("les combattants de l'Etat islamique au Sahel", lang="fr")[0] == "Islamic State (Sahel)"
+
+
+def test_a_generic_word_in_apposition_after_a_name_is_that_actor():
+    # "the VDP, a civilian militia that fights alongside the army": no communal militia of its own
+    from fogofwar.actors import find_actors
+
+    text = "Troops backed by the Volunteers for the Defence of the Homeland (VDP), a civilian militia that fights alongside the army, attacked."
+    militia = [a for a in find_actors(text, "en") if a.text == "militia"]
+    assert militia and all(a.entry is not None and a.entry.id == "vdp" for a in militia)

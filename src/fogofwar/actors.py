@@ -212,6 +212,7 @@ def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]
 
 _OF_GROUP = re.compile(r"\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|d['’]|de\s+|of\s+(?:the\s+)?|from\s+(?:the\s+)?)", re.I)
 # "the attackers, Dozo hunters according to witnesses": an apposition that names the generic actor before it
+_DESCRIBED_AFTER_NAME = re.compile(r"\)?\s*,\s*(?:a|an|un|une)\s+(?:[\w'’-]+\s+){0,2}", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:des|les|un|une|de|d['’]|the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}", re.I)
 
 
@@ -261,6 +262,11 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
             out.append(replace(m, entry=reg.by_id[dominant]) if dominant else m)
             continue
         target = None
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entry is not None and prev.generic is None and m.generic.kind not in ("civilians",)
+                and _DESCRIBED_AFTER_NAME.fullmatch(text[prev.end : m.start])):
+            out.append(replace(m, entry=prev.entry))  # "the VDP, a civilian militia that fights alongside the army": the VDP again
+            continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (m.generic.kind in ("unidentified", "jihadist") and nxt is not None and nxt.entry is not None and not is_state_force(nxt)
                 and _APPOSITION.fullmatch(text[m.end : nxt.start])):
