@@ -537,3 +537,11 @@ def test_a_wave_of_strikes_on_a_day_is_news_and_the_dead_of_the_strikes_are_its_
     evs = [e for e in _events(text, "2024-05-20") if not e.background]
     assert [(e.event_date, e.sub_event_type, e.location) for e in evs] == [(dt.date(2024, 5, 16), "Air/drone strike", "Tawori")]
     assert sorted(c.low for c in evs[0].claims) == [3, 4, 100]
+
+
+def test_the_ends_of_a_road_are_not_where_the_protest_was():
+    text = ("Police fired tear gas on Monday to disperse hundreds of young people who had blocked a main road in Bougouni, in southern "
+            "Mali, to protest against a fuel shortage, witnesses said. Protesters had gathered at a crossroads on National Road 7, which "
+            "links Bamako to the Ivorian border. The shortage has spread since JNIM announced a blockade and began attacking tanker convoys.")
+    evs = [e for e in _events(text, "2025-10-22") if not e.background]
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Protest with intervention", "Bougouni")]
