@@ -355,6 +355,14 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
         return loc
     start, end, name = next(iter(found.values()))
     area = loc.place
+    if area.kind == "locality":
+        # a town named elsewhere in the report stands for the village's region unless the village's own sentence names
+        # another region
+        sent = next(s for s in parsed.sentences if s.start <= start < s.end)
+        regions = {name_key(c.admin1 or c.name) for t in analysis.toponyms if sent.start <= t.start < sent.end and t.candidates
+                   for c in t.candidates[:1] if c.kind in ("admin1", "admin2")}
+        if regions and name_key(area.admin1 or "") not in regions:
+            return loc
     admin1 = area.admin1 or (area.name if area.kind == "admin1" else None)
     admin2 = (area.admin2 or area.name) if area.kind == "admin2" else None
     place = replace(area, name=name, kind="locality", admin1=admin1, admin2=admin2, population=None, source="unlisted")

@@ -156,7 +156,14 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         # else the last told
         d = max(before, key=lambda p: p[:2])[2]
         m.attached = True
-        d.mentions.append(m)
+        how = _compatible(d, m)
+        if how and m.demonstrative and (m.side1 or m.side2):
+            # "Le bilan de cette attaque est de 12 morts dont trois VDP": who it hit, when the act told before named nobody
+            location = d.location
+            _add(d, m, how)
+            d.location = location  # its own sentence's place does not move the act
+        else:
+            d.mentions.append(m)
     else:
         return drafts
     for m in mentions:
