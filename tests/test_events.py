@@ -448,7 +448,7 @@ BARA = ("Mali : une foire attaquée près d'Ansongo\n\n"
 def test_this_clash_is_the_one_told_before_and_its_assailants_are_the_blamed_group():
     evs = [e for e in _events(BARA, "2023-06-13", lang="fr") if not e.background]
     assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2, e.location) for e in evs] == [
-        (dt.date(2023, 6, 11), "Attack", "Islamic State (Sahel)", "Civilians (Mali)", "Ansongo"),
+        (dt.date(2023, 6, 11), "Attack", "Islamic State (Sahel)", "Civilians (Mali)", "Bara"),
         (dt.date(2023, 6, 12), "Armed clash", "Military Forces of Mali (2021-)", "Islamic State (Sahel)", "Fafa")]
     # the army's figures: the enemy it fought, and its own wounded (the speaker of "déplore" is outside the quotation)
     assert {(c.claimant, c.victims, c.outcome, c.low) for c in evs[1].claims} == {

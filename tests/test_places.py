@@ -333,3 +333,12 @@ def test_the_report_s_country_named_in_the_sentence_beats_a_namesake_village_abr
             "sud-ouest du Niger.")
     (e,) = extract([make_document(text, name="t", published="2024-05-22", lang="fr")]).events
     assert e.country == "Niger" and e.actor1 == "Military Forces of Niger (2023-)"
+
+
+def test_unlisted_place_names_follow_place_cues_not_the_people_a_source_spoke_to():
+    from fogofwar.places.cues import cuebook
+
+    text = ("Des hommes armés ont attaqué dimanche à Dogofry, a indiqué à Studio Tamani un élu, puis à RFI. "
+            "Le poste de Farabougou a été visé, selon un habitant qui a confié à Jeune Afrique son inquiétude.")
+    names = [n for _, _, n in cuebook().unlisted_names(text, 0, len(text))]
+    assert names == ["Dogofry", "Farabougou"]

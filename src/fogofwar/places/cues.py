@@ -38,7 +38,8 @@ class CueBook:
         """Capitalised names right after a strong place cue in ``text[start:end]`` (known or not to the gazetteer)."""
         if self.unlisted_before is None:
             return []
-        return [(m.start("name"), m.end("name"), m.group("name")) for m in self.unlisted_before.finditer(text, start, end)]
+        return [(m.start("name"), m.end("name"), m.group("name")) for m in self.unlisted_before.finditer(text, start, end)
+                if not _SPOKEN_TO.search(text, max(0, m.start() - 30), m.start()) and not m.group("name").isupper()]
 
     def by_name(self, name: str | None) -> Cue | None:
         for c in self.cues:
@@ -96,6 +97,10 @@ def cuebook() -> CueBook:
         common_min_population=int(d.get("common_min_population", 100000)),
         unlisted_before=_unlisted(d.get("unlisted_place_before") or []),
     )
+
+
+# "a indiqué à Studio Tamani", "told Reuters": whom a source spoke to is no place (nor an acronym: "à RFI")
+_SPOKEN_TO = re.compile(r"(?:dit|déclaré|indiqué|confié|affirmé|expliqué|précisé|raconté|ajouté|annoncé|told|said|says|spoke)\s*(?:-t-\w+\s*)?$", re.I)
 
 
 def _unlisted(phrases: list[str]) -> re.Pattern | None:
