@@ -545,3 +545,9 @@ def test_the_ends_of_a_road_are_not_where_the_protest_was():
             "links Bamako to the Ivorian border. The shortage has spread since JNIM announced a blockade and began attacking tanker convoys.")
     evs = [e for e in _events(text, "2025-10-22") if not e.background]
     assert [(e.sub_event_type, e.location) for e in evs] == [("Protest with intervention", "Bougouni")]
+
+
+def test_an_unknown_village_in_a_report_that_names_only_its_country_keeps_its_name():
+    text = "Gunmen killed seven civilians on Sunday in Djiguibombo, in central Mali, residents said. Tuesday's funeral drew hundreds."
+    evs = [e for e in _events(text, "2024-07-03") if not e.background]
+    assert [(e.location, e.country, e.admin1, e.geo_precision) for e in evs] == [("Djiguibombo", "Mali", None, 3)]

@@ -335,7 +335,7 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     gazetteer does not know, named by a place cue in the event's own sentences, is where the event happened; coded by its
     name, with the admin units and coordinates of the area the report puts it in, at precision 3. Only when the known
     place is that area, or a town named elsewhere in the report, and the sentences name one such village."""
-    if loc is None or loc.place is None or loc.place.kind == "country":
+    if loc is None or loc.place is None:
         return loc
     own = [m for m in d.mentions if not m.attached and not m.anaphoric and not m.headline] or d.mentions
     if loc.place.kind == "locality" and (loc.geo_precision or 3) < 3 and not all(m.location_fallback for m in own):
@@ -348,7 +348,7 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     for si in sorted({m.trigger.sentence for m in own}):
         sent = parsed.sentences[si]
         for start, end, name in cuebook().unlisted_names(parsed.text, sent.start, sent.end):
-            if any(a < end and start < b for a, b in known) or name.lower() in calendar:
+            if any(a < end and start < b for a, b in known) or name.lower() in calendar or re.search(r"['’]s$", name):
                 continue
             found.setdefault(name_key(name), (start, end, name))
     if len(found) != 1:
@@ -363,7 +363,7 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
                    for c in t.candidates[:1] if c.kind in ("admin1", "admin2")}
         if regions and name_key(area.admin1 or "") not in regions:
             return loc
-    admin1 = area.admin1 or (area.name if area.kind == "admin1" else None)
+    admin1 = None if area.kind == "country" else area.admin1 or (area.name if area.kind == "admin1" else None)
     admin2 = (area.admin2 or area.name) if area.kind == "admin2" else None
     place = replace(area, name=name, kind="locality", admin1=admin1, admin2=admin2, population=None, source="unlisted")
     return places_stage.Location(place, 3, start, end, name,
