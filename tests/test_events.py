@@ -551,3 +551,9 @@ def test_an_unknown_village_in_a_report_that_names_only_its_country_keeps_its_na
     text = "Gunmen killed seven civilians on Sunday in Djiguibombo, in central Mali, residents said. Tuesday's funeral drew hundreds."
     evs = [e for e in _events(text, "2024-07-03") if not e.background]
     assert [(e.location, e.country, e.admin1, e.geo_precision) for e in evs] == [("Djiguibombo", "Mali", None, 3)]
+
+
+def test_a_people_s_name_after_in_is_no_village():
+    text = "Gunmen killed seven civilians on Sunday in Kurdish villages of northern Syria, residents said."
+    evs = [e for e in _events(text, "2021-03-02") if not e.background]
+    assert evs and all(e.location != "Kurdish" for e in evs)

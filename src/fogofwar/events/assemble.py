@@ -294,8 +294,10 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "", target: str | None = None) 
         d.side1 = [_generic("unidentified")]
     elif st.event_type == "Explosions/Remote violence" and sub != "Air/drone strike" and not d.side1 and not d.side2:
         d.side1 = [_generic("unidentified")]  # "un minibus a sauté sur une mine": laid by someone unnamed
-    if st.event_type == "Explosions/Remote violence" and d.side1 and not d.side2 and target == "civilians":
-        d.side2 = [_generic("civilians")]  # "un obus est tombé dans une concession près du marché": on civilians
+    if st.event_type == "Explosions/Remote violence" and d.side1 and not d.side2 and target == "civilians" and not any(in_state_camp(a) for a in d.side1):
+        # "un obus est tombé dans une concession près du marché": an armed group's shells on civilians (a state's strike
+        # whose target the report leaves open stays open: who it hit is disputed more often than not)
+        d.side2 = [_generic("civilians")]
     elif st.event_type == "Battles" and victims_only:
         d.side1 = [_generic("unidentified")]  # "an army unit was ambushed": by someone unnamed
     elif st.event_type == "Battles" and (bool(d.side1) != bool(d.side2)):
@@ -345,11 +347,13 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     lex = lexicon(parsed.document.lang).dates
     calendar = {m.lower() for m in lex.get("months", {})} | {w.lower() for w in lex.get("weekdays", [])}
     found: dict[str, tuple[int, int, str]] = {}
+    gaz = places_stage.Gazetteer.default()
     for si in sorted({m.trigger.sentence for m in own}):
         sent = parsed.sentences[si]
         for start, end, name in cuebook().unlisted_names(parsed.text, sent.start, sent.end):
-            if any(a < end and start < b for a, b in known) or name.lower() in calendar or re.search(r"['’]s$", name):
-                continue
+            if (any(a < end and start < b for a, b in known) or name.lower() in calendar or re.search(r"['’]s$", name)
+                    or any(w.isupper() and len(w) > 1 or gaz.is_demonym(w) or w.endswith("ish") for w in re.split(r"[ -]", name))):
+                continue  # "in Libyan", "Kurdish", "BRIEF"
             found.setdefault(name_key(name), (start, end, name))
     if len(found) != 1:
         return loc
