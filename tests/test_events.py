@@ -174,7 +174,7 @@ def test_a_protest_dispersed_with_tear_gas_is_one_event_with_the_police():
         "2025-02-11")
     (e,) = evs
     assert (e.event_date, e.sub_event_type) == (dt.date(2025, 2, 10), "Protest with intervention")
-    assert e.actor2 == "Police Forces of Burkina Faso" and e.location == "Koudougou"
+    assert e.actor2 == "Police Forces of Burkina Faso (2022-)" and e.location == "Koudougou"
 
 
 def test_the_group_the_sources_blame_stands_for_the_unnamed_attackers():
