@@ -557,3 +557,14 @@ def test_a_people_s_name_after_in_is_no_village():
     text = "Gunmen killed seven civilians on Sunday in Kurdish villages of northern Syria, residents said."
     evs = [e for e in _events(text, "2021-03-02") if not e.background]
     assert evs and all(e.location != "Kurdish" for e in evs)
+
+
+def test_the_village_named_first_and_in_the_event_s_paragraph():
+    # the village, not its commune; and a village named in the paragraph's first sentence, where no act is told yet
+    text = ("Des hommes armés non identifiés ont attaqué le village de Ségué, dans la commune de Ségué-Iré, cercle de Bankass, "
+            "dans la nuit de samedi à dimanche. Selon des habitants, au moins 21 personnes ont été tuées.")
+    assert [e.location for e in _events(text, "2024-07-15", lang="fr") if not e.background] == ["Segue"]
+    text = ("La commune rurale de Logobou, dans la province de la Tapoa, a reçu la visite d'hommes armés le vendredi 19 novembre. "
+            "Ils ont mis le feu à la mairie et au centre de santé, avant de piller les boutiques du marché, sans faire de victime.")
+    evs = [e for e in _events(text, "2021-11-22", lang="fr") if not e.background]
+    assert [(e.location, e.actor1, e.actor2) for e in evs] == [("Logobou", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)")]

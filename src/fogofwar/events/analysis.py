@@ -250,17 +250,10 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         # "le JNIM a revendiqué l'attaque, affirmant avoir tué onze militaires": the act told before, named again
         # with the claimant's toll; its generic words do not type the event
         restated = trig.resolve == "violence" and trig.sentence in claimed_back
-        # ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara": an act someone tells or reacts to is one told before)
-        # ("the area from which the shells were fired": a definite noun naming nobody, said before, is the act told before)
         root = _trigger_root(parsed.doc, trig)
         demonstrative = root.pos_ == "NOUN" and bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)
                                                      or re.match(r"(?:cet|cette|ces|ce|this|these)\s", trig.text, re.I))  # "ces frappes" as the phrase
-        anaphoric = (demonstrative or bool(_reporters(parsed, trig))
-                     # (not with a day of its own: "Le 11 mai dernier, dix soldats avaient été tués lors de l'attaque du détachement")
-                     or root.pos_ == "NOUN" and (not (side1 or side2) or _in_toll(root, lang)) and not any(m.role == "point" and published and m.date and m.date <= published - dt.timedelta(days=BACKGROUND_DAYS) for m in sd.mentions)
-                     and _DEFINITE.search(text, max(0, trig.start - 5), trig.start) is not None
-                     and any(t.start < trig.start and not _in_title(parsed, t) and _trigger_root(parsed.doc, t).lemma_.lower() == root.lemma_.lower()
-                             for t in triggers))
+        anaphoric = demonstrative or _named_again(parsed, trig, root, bool(side1 or side2), sd, triggers)
         for day in days:
             headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
@@ -269,6 +262,24 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
 
 
 _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+responsibility\s+for)?)\s+(?:l['’]|la\s+|le\s+|the\s+|this\s+|cette\s+|cet\s+)$", re.I)
+def _named_again(parsed: Parsed, trig: Trigger, root, has_sides: bool, sd: SentenceDate, triggers: list[Trigger]) -> bool:
+    """An act told before, named again rather than told anew:
+    - one someone tells or reacts to ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara");
+    - a definite noun said before that names nobody ("the area from which the shells were fired"), stands in a toll's
+      phrase ("killed in the strikes").
+    Never with a background day of its own ("Le 11 mai dernier, dix soldats avaient été tués lors de l'attaque")."""
+    if _reporters(parsed, trig):
+        return True
+    published = parsed.document.published
+    if any(m.role == "point" and published and m.date and m.date <= published - dt.timedelta(days=BACKGROUND_DAYS) for m in sd.mentions):
+        return False
+    earlier = [t for t in triggers if t.start < trig.start and not _in_title(parsed, t)]
+    lemma = root.lemma_.lower()
+    return (root.pos_ == "NOUN" and (not has_sides or _in_toll(root, parsed.document.lang))
+            and _DEFINITE.search(parsed.text, max(0, trig.start - 5), trig.start) is not None
+            and any(_trigger_root(parsed.doc, t).lemma_.lower() == lemma for t in earlier))
+
+
 def _in_title(parsed: Parsed, t: Trigger) -> bool:
     """The title sums up what the body tells: "douze civils tués dans l'attaque" there is not the body's act told before."""
     return parsed.sentences[t.sentence].para == 0 and parsed.sentences[-1].para > 0

@@ -288,7 +288,7 @@ def _fill_unknown_sides(d: Draft, st, sub: str = "", target: str | None = None) 
             _unnamed(a) and a.text.lower() in _ATTACKER_WORDS for a in d.side2):
         d.side2 = []  # "une attaque des groupes armés terroristes ... les assaillants ont été repoussés": one side, told twice
     victims_only = not d.side1 and d.side2
-    if sub in ("Attack", "Abduction/forced disappearance") and not d.side1 and not d.side2:
+    if sub in ("Attack", "Abduction/forced disappearance", "Looting/property destruction") and not d.side1 and not d.side2:
         d.side1, d.side2 = [_generic("unidentified")], [_generic("civilians")]  # "le massacre de Seytenga avait fait 86 morts"
     elif (st.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Looting/property destruction") and victims_only:
         d.side1 = [_generic("unidentified")]
@@ -348,15 +348,23 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     calendar = {m.lower() for m in lex.get("months", {})} | {w.lower() for w in lex.get("weekdays", [])}
     found: dict[str, tuple[int, int, str]] = {}
     gaz = places_stage.Gazetteer.default()
-    for si in sorted({m.trigger.sentence for m in own}):
-        sent = parsed.sentences[si]
-        for start, end, name in cuebook().unlisted_names(parsed.text, sent.start, sent.end):
-            if (any(a < end and start < b for a, b in known) or name.lower() in calendar or re.search(r"['’]s$", name)
-                    or any(w.isupper() and len(w) > 1 or gaz.is_demonym(w) or w.endswith("ish") for w in re.split(r"[ -]", name))):
-                continue  # "in Libyan", "Kurdish", "BRIEF"
-            found.setdefault(name_key(name), (start, end, name))
-    if len(found) != 1:
+    told = sorted({m.trigger.sentence for m in own})
+    # the event's own sentences first; then the rest of their paragraphs ("La commune rurale de Logobou a reçu la visite
+    # d'hommes armés. ... ils ont mis le feu à la mairie")
+    paras = {parsed.sentences[i].para for i in told} - ({0} if parsed.sentences[-1].para > 0 else set())  # (not the title)
+    for group in (told, [s.index for s in parsed.sentences if s.para in paras and s.index not in told]):
+        for si in group:
+            sent = parsed.sentences[si]
+            for start, end, name in cuebook().unlisted_names(parsed.text, sent.start, sent.end):
+                if (any(a < end and start < b for a, b in known) or name.lower() in calendar or re.search(r"['’]s$", name)
+                        or any(w.isupper() and len(w) > 1 or gaz.is_demonym(w) or w.endswith("ish") for w in re.split(r"[ -]", name))):
+                    continue  # "in Libyan", "Kurdish", "BRIEF"
+                found.setdefault(name_key(name), (start, end, name))
+        if found:
+            break
+    if not found:
         return loc
+    # the first named ("le village de Ségué, dans la commune de Ségué-Iré": the village, then its commune)
     start, end, name = next(iter(found.values()))
     area = loc.place
     if area.kind == "locality":

@@ -149,7 +149,7 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     for m in again:
         before = [(x.sub_event_type == m.sub_event_type if m.demonstrative else x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d)
                   for d in drafts for x in d.mentions
-                  if not x.anaphoric and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
+                  if not x.anaphoric and not x.headline and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
         if not before:
             break
         # "cet assaut", "ces frappes": the act of that kind told last; "l'attaque de Bara": the last told by the same word;
