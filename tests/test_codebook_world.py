@@ -244,3 +244,11 @@ def test_dated_names_switch_with_the_regime(world):
     assert name_on(by_id["houthis"], dt.date(2016, 1, 1))[0] == "Military Forces of Yemen (2015-2017) Houthi-Saleh"
     assert name_on(by_id["rsf"], dt.date(2023, 5, 1)) == ("RSF: Rapid Support Forces", 2)
     assert name_on(by_id["hts"], dt.date(2025, 3, 1)) == ("Military Forces of Syria (2024-)", 1)
+
+
+def test_a_name_with_commas_is_one_alias_not_its_words():
+    # "Retour, réclamation et réhabilitation" (3R) once split into "Retour" and "réclamation et réhabilitation"
+    from fogofwar.actors import find_actors
+
+    assert find_actors("Il appelle à un retour sécurisé. Return to normal.", "fr") == []
+    assert [a.entry.id for a in find_actors("Les rebelles des 3R ont attaqué.", "fr")] == ["three_r"]
