@@ -342,3 +342,14 @@ def test_unlisted_place_names_follow_place_cues_not_the_people_a_source_spoke_to
             "Le poste de Farabougou a été visé, selon un habitant qui a confié à Jeune Afrique son inquiétude.")
     names = [n for _, _, n in cuebook().unlisted_names(text, 0, len(text))]
     assert names == ["Dogofry", "Farabougou"]
+
+
+def test_a_sentence_initial_a_is_no_part_of_a_name_and_a_lone_shared_name_is_home():
+    # "À Kita" had read as Akita (Japan); a report naming no country keeps Kita in Mali, not in Tokyo
+    from fogofwar.places import Gazetteer, mentioned_countries, scan_toponyms
+
+    gaz = Gazetteer.default()
+    text = "La marche des jeunes à Kita a été dispersée. À Kita, le litre d'essence se négocie à plus de 1 000 francs."
+    tops = scan_toponyms(text, gaz, lang="fr")
+    assert [t.text for t in tops] == ["Kita", "Kita"]
+    assert mentioned_countries(text, tops, gaz)[:1] == ["MLI"]

@@ -54,6 +54,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
     _mark_earlier_context(drafts)
     _same_fight_enemy(drafts)
     events: list[Event] = []
+    coded: list[Draft] = []  # the drafts that became events, in step with ``events``
     blamed = _blamed_group(analysis)
     for d in drafts:
         loc = _unlisted_location(analysis, d, d.location)
@@ -104,6 +105,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             d.side2 = [blamed]  # "l'armée a accroché un groupe d'assaillants" the day after the attack blamed on the EIGS: its attackers
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
+        if a1 is None and st.event_type == "Strategic developments":
+            continue  # "... were expelled" with nobody named: no actor to code a development for
 
         evidence = _evidence(doc, d, a1, a2)
         if place is not None and place.source == "unlisted":
@@ -162,7 +165,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         )
         ev.id = event_id(ev)
         events.append(ev)
-    _attach_claims(analysis, drafts, events)
+        coded.append(d)
+    _attach_claims(analysis, coded, events)
     for ev in events:
         ev.notes = notes(ev)
     return events

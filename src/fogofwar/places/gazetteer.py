@@ -126,6 +126,7 @@ class Gazetteer:
         with data_path("countries.yaml").open(encoding="utf-8") as f:
             extra = yaml.safe_load(f) or {}
         self._demonym_keys: dict[str, str] = {}
+        self.home: tuple[str, ...] = tuple(extra.get("home") or ())
         for iso3, d in (extra.get("countries") or {}).items():
             for n in d.get("names") or []:
                 self._country_keys[name_key(n)] = iso3

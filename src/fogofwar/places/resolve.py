@@ -84,7 +84,7 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
         key = name_key(t.text)
         isos = list(dict.fromkeys(c.iso3 for c in t.candidates if name_key(c.name) == key))
         named = [i for i in isos if i in score]
-        iso = max(named, key=lambda i: score[i]) if named else max(isos, key=lambda i: common[i])
+        iso = max(named, key=lambda i: score[i]) if named else max(isos, key=lambda i: (common[i], i in gaz.home))
         add(iso, 0.5 if t.cue == "border" or t.cue in motion else 1.0, t.start)
     return sorted(score, key=lambda k: (-score[k], first[k]))
 

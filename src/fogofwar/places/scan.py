@@ -79,6 +79,8 @@ def scan_toponyms(text: str, gazetteer: Gazetteer | None = None, lang: str = "en
                 gap = text[toks[j - 2][1]:last[0]]
                 if gap not in (" ", "-", " - ") or (not _is_cap(last[2]) and last[2].lower() not in _CONNECTORS):
                     break
+                if w in ("À", "A") and text[toks[i][1]:toks[i + 1][0]] == " ":
+                    break  # "À Kita, le litre d'essence ...": a sentence-initial preposition, not "Akita"
             if not _is_cap(last[2]):
                 continue  # a name does not end on a connector
             key = name_key(text[s:last[1]])
