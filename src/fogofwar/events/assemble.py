@@ -105,8 +105,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             d.side2 = [blamed]  # "l'armée a accroché un groupe d'assaillants" the day after the attack blamed on the EIGS: its attackers
         a1, i1, as1 = _primary(d.side1 or d.side2, d.date, country)
         a2, i2, as2 = _primary(d.side2 if d.side1 else [], d.date, country)
-        if a1 is None and st.event_type == "Strategic developments":
-            continue  # "... were expelled" with nobody named: no actor to code a development for
+        if a1 is None and sub == "Change to group/activity":
+            continue  # "... were expelled" with nobody named: no actor to code a change for
 
         evidence = _evidence(doc, d, a1, a2)
         if place is not None and place.source == "unlisted":
