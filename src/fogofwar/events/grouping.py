@@ -142,19 +142,23 @@ def _attach(m: Mention, candidates: list[Draft], fill_target: list[ActorMention]
 
 def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     """Group mentions into drafts: one per day, place and actor pair; "cet accrochage", "this attack" name the
-    act told last before them again, wherever and whenever their own sentence says it was."""
+    act told before them again, wherever and whenever their own sentence says it was (one with nothing told
+    before it is grouped as a new act)."""
     told = [m for m in mentions if not m.anaphoric]
-    drafts = _group(told, published)
     again = [m for m in mentions if m.anaphoric]
-    for m in again:
-        before = [(x.sub_event_type == m.sub_event_type if m.demonstrative else x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d)
-                  for d in drafts for x in d.mentions
-                  if not x.anaphoric and not x.headline and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
-        if not before:
+    while True:
+        for m in mentions:
+            m.attached = False
+        drafts = _group(told, published)
+        alone = [m for m in again if not _said_earlier(m, drafts)]
+        if not alone:
             break
-        # "cet assaut", "ces frappes": the act of that kind told last; "l'attaque de Bara": the last told by the same word;
-        # else the last told
-        d = max(before, key=lambda p: p[:2])[2]
+        told = sorted(told + alone, key=lambda m: m.trigger.start)
+        again = [m for m in again if m not in alone]
+    for m in again:
+        # "cet assaut", "ces frappes": the act of that kind told last; "l'attaque de Bara": the last told by the same
+        # word; else the last told
+        d = max(_said_earlier(m, drafts), key=lambda p: p[:2])[2]
         m.attached = True
         how = _compatible(d, m)
         if how and m.demonstrative and (m.side1 or m.side2):
@@ -164,11 +168,14 @@ def group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
             d.location = location  # its own sentence's place does not move the act
         else:
             d.mentions.append(m)
-    else:
-        return drafts
-    for m in mentions:
-        m.attached = False
-    return _group(mentions, published)  # nothing told before it: the demonstrative's act is a new one
+    return drafts
+
+
+def _said_earlier(m: Mention, drafts: list[Draft]) -> list[tuple[bool, int, Draft]]:
+    """The drafts' mentions told before ``m`` that it may name again: (same kind or word, where, draft)."""
+    return [(x.sub_event_type == m.sub_event_type if m.demonstrative else x.trigger.text.lower() == m.trigger.text.lower(), x.trigger.start, d)
+            for d in drafts for x in d.mentions
+            if not x.anaphoric and not x.headline and x.trigger.start < m.trigger.start and _family(d) == _family_of(m.sub_event_type)]
 
 
 def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
