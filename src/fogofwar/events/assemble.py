@@ -340,7 +340,8 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     """"Une quarantaine de femmes ont été enlevées aux abords de Liptougou, dans la province de la Gnagna": a village the
     gazetteer does not know, named by a place cue in the event's own sentences, is where the event happened; coded by its
     name, with the admin units and coordinates of the area the report puts it in, at precision 3. Only when the known
-    place is that area, or a town named elsewhere in the report, and the sentences name one such village."""
+    place is that area, the country, or a town named elsewhere in the report; the village named first in the event's
+    own sentences, else in the rest of their paragraphs."""
     if loc is None or loc.place is None:
         return loc
     own = [m for m in d.mentions if not m.attached and not m.anaphoric and not m.headline] or d.mentions
