@@ -265,8 +265,8 @@ _CLAIMED_BACK = re.compile(r"(?:\brevendiqu\w*|\bclaim(?:ed|s|ing)?(?:\s+respons
 def _named_again(parsed: Parsed, trig: Trigger, root, has_sides: bool, sd: SentenceDate, triggers: list[Trigger]) -> bool:
     """An act told before, named again rather than told anew:
     - one someone tells or reacts to ("les autorités n'avaient pas réagi au bilan de l'attaque de Bara");
-    - a definite noun said before that names nobody ("the area from which the shells were fired"), stands in a toll's
-      phrase ("killed in the strikes").
+    - a definite noun said before that names nobody ("the area from which the shells were fired") or stands in a
+      toll's phrase ("killed in the strikes").
     Never with a background day of its own ("Le 11 mai dernier, dix soldats avaient été tués lors de l'attaque")."""
     if _reporters(parsed, trig):
         return True
