@@ -568,3 +568,14 @@ def test_the_village_named_first_and_in_the_event_s_paragraph():
             "Ils ont mis le feu à la mairie et au centre de santé, avant de piller les boutiques du marché, sans faire de victime.")
     evs = [e for e in _events(text, "2021-11-22", lang="fr") if not e.background]
     assert [(e.location, e.actor1, e.actor2) for e in evs] == [("Logobou", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)")]
+
+
+def test_a_communique_header_speaks_for_the_report_and_a_title_s_announcer_does_not_fight():
+    text = ("Attaque du détachement de Falagountou : le Gouvernement annonce une centaine de terroristes neutralisés\n\n"
+            "COMMUNIQUÉ DU GOUVERNEMENT\n\n"
+            "Le dimanche 21 mai 2023, le détachement militaire de Falagountou a fait l'objet d'une attaque menée par des terroristes.\n\n"
+            "Le bilan provisoire fait état d'une centaine de terroristes neutralisés.\n\n"
+            "Malheureusement, 6 VDP et 2 soldats sont tombés les armes à la main.")
+    (e,) = [e for e in _events(text, "2023-05-23", lang="fr") if not e.background]
+    assert "Government" not in (e.actor1 or "") + (e.actor2 or "")
+    assert {c.claimant for c in e.claims} == {"Government of Burkina Faso (2022-)"}

@@ -312,6 +312,8 @@ class RawClaim:
 
 
 _PRONOUN_AFTER_QUOTE = re.compile(r"^[\s,»\"]*(?:\w+\s+){0,2}?\w+-t-(?:il|elle)\b|^[\s,»\"]*\w+-(?:il|elle)\b|^[\s,\"]*(?:he|she)\s+(?:said|added|told)\b", re.I)
+# "COMMUNIQUÉ DU GOUVERNEMENT", "Communiqué de presse de l'État-major": a report that opens with its issuer's header
+_COMMUNIQUE_HEADER = re.compile(r"\s*communiqu[ée]\s+(?:de\s+presse\s+|officiel\s+|final\s+)?(?:du|de\s+la|de\s+l['’]|des)\s+", re.I)
 _INFORMS = re.compile(r"\binforme(?:nt)?\s+l['’]opinion|\bporte(?:nt)?\s+à\s+la\s+connaissance", re.I)
 _COMMUNIQUE_SIDE = re.compile(r"[\s\"«-]*(?:du\s+)?c[ôo]t[ée]\s+(?:amis?|ennemis?|terroristes?|des\s+(?:forces\s+amies|FDS|FAMa|FAN)|FDS|FAMa|FAN)\b", re.I)
 # "Le bilan global provisoire s'établit comme suit :": a toll set out over the next lines, in the same voice
@@ -387,11 +389,16 @@ class _Voices:
                 found = (named[-1], "actor", named[-1].text, found[3])
         if found[1] in ("sources", "outlet") and self.last_armed is not None and _group_says(lex, doc, text, s0, s1):
             found = (self.last_armed, "actor", self.last_armed.text, found[3])  # "le mouvement a affirmé"
-        if found[1] == "actor" and sent.index <= 2 and not text.startswith('"', s0) and _INFORMS.search(text, s0, s1):
+        header = sent.index <= 2 and _COMMUNIQUE_HEADER.match(text, s0) is not None and len(text[s0:s1].split()) <= 10
+        issuer = next((a for a in sent_actors if a.entry is not None or _institution(a)), None) if header else None
+        if issuer is not None:
+            self.communique = (issuer, "actor", issuer.text, found[3])  # the report is the communiqué its header names
+        elif found[1] == "actor" and sent.index <= 2 and not text.startswith('"', s0) and _INFORMS.search(text, s0, s1):
             self.communique = found  # the report opens as a communiqué of the body that speaks in it
         elif found[1] == "outlet" and self.communique is not None:
             found = self.communique
-        elif found[1] in _VOICED:
+        elif found[1] in _VOICED and not (self.communique is not None and found[0] is not None and self.communique[0] is not None
+                                          and found[0].key == self.communique[0].key):
             self.communique = None  # "C'est en ces termes que l'armée a annoncé ...": the report now tells the communiqué
         self.last_subject = _subject_actor(doc, sent_actors) or self.last_subject
         if found[1] in _VOICED:

@@ -265,6 +265,19 @@ def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     return {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
 
 
+def _subjects_in(parsed: Parsed, sent, cue: str) -> set[int]:
+    """Tokens of the subjects of the sentence's verbs whose lemma is in the ``cue`` list."""
+    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get(cue, [])}
+    span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    out: set[int] = set()
+    for tok in span if span is not None else []:
+        if tok.lemma_.lower() in lemmas:
+            for c in tok.children:
+                if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
+                    out |= {t.i for t in c.subtree}
+    return out
+
+
 def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
     """Tokens of the subject of a verb of accusation above the trigger ("the CSP-DPA accused the army of
     killing 13 civilians in a drone strike"): the accuser reports the event, the accused did it."""
@@ -341,6 +354,10 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         return framed
     # "Residents of villages along the Niger River said they heard fighting": people who tell of a fight are not in it
     tellers = _subjects_above(parsed, trig, "tellers")
+    if sent.para == 0 and parsed.sentences[-1].para > 0:
+        # "Attaque du détachement de Falagountou : le Gouvernement annonce une centaine de terroristes neutralisés": in a
+        # title, whoever announces anything tells of the act, wherever the parse hangs it
+        tellers |= _subjects_in(parsed, sent, "tellers")
     if tellers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         # (and so is a governor or a government that reports it: "le gouverneur ... déplore des pertes et indique que")
