@@ -579,3 +579,15 @@ def test_a_communique_header_speaks_for_the_report_and_a_title_s_announcer_does_
     (e,) = [e for e in _events(text, "2023-05-23", lang="fr") if not e.background]
     assert "Government" not in (e.actor1 or "") + (e.actor2 or "")
     assert {c.claimant for c in e.claims} == {"Government of Burkina Faso (2022-)"}
+
+
+def test_a_two_day_offensive_that_retakes_a_town():
+    text = ("Yagha : les FDS réinvestissent Mansila\n\n"
+            "Les Forces armées nationales, appuyées par les VDP, ont réinvesti lundi la localité de Mansila, au terme d'une offensive "
+            "contre les terroristes du JNIM, selon un communiqué de l'État-major.\n\n"
+            "D'après le communiqué, l'offensive a été lancée dans la matinée du dimanche 9 février. Les premiers accrochages ont eu lieu "
+            "aux abords de Mansila, où les terroristes avaient posé des engins explosifs sur les principaux accès.")
+    evs = [e for e in _events(text, "2025-02-11", lang="fr") if not e.background]
+    army, jnim = "Military Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims"
+    assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        (dt.date(2025, 2, 9), "Armed clash", army, jnim), (dt.date(2025, 2, 10), "Government regains territory", army, jnim)]

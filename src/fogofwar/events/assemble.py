@@ -225,6 +225,12 @@ def _same_fight_enemy(drafts: list[Draft]) -> None:
     place names on the next or the previous day, when that fight names exactly one."""
     live = [d for d in drafts if not d.background and d.date is not None and d.mentions and _family(d) == "violence"]
     for d in live:
+        near = [n for n in live if n is not d and abs((n.date - d.date).days) <= 1 and _same_place(n.location, d.location) and n.side1 and n.side2]
+        if not d.side1 and not d.side2 and len(near) == 1 and all(categories().get(m.sub_event_type).event_type == "Battles" for m in d.mentions):
+            # "l'offensive a été lancée dimanche ... les premiers accrochages": a day of the fight that names nobody is
+            # fought by the sides of its one neighbouring day
+            d.side1, d.side2 = list(near[0].side1), list(near[0].side2)
+            continue
         for state, other in ((d.side1, d.side2), (d.side2, d.side1)):
             if not state or not all(in_state_camp(a) for a in state) or not all(_unnamed(a) for a in other):
                 continue
