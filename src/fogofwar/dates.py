@@ -297,6 +297,12 @@ def _act_before(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
+def reporting_lemmas(lang: str) -> frozenset[str]:
+    """Lemmas (and verb-noun pairs) of the reporting verbs: a date they govern dates a statement."""
+    return frozenset(w.lower() for w in lexicon(lang).dates.get("report_verbs", []))
+
+
+@lru_cache(maxsize=4)
 def _statement_nouns(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon(lang).claims.get("statement_nouns", []))
 
@@ -367,7 +373,7 @@ def resolve_dates(parsed: Parsed) -> list[SentenceDate]:
     lang = parsed.document.lang
     published = parsed.document.published
     habitual_words = [w.lower() for w in lexicon(lang).cues.get("habitual", [])]
-    report_lemmas = {w.lower() for w in lexicon(lang).dates.get("report_verbs", [])}
+    report_lemmas = reporting_lemmas(lang)
     out: list[SentenceDate] = []
     narrative: dt.date | None = None
     narrative_precision: int | None = None

@@ -70,6 +70,10 @@ class Parsed:
     sentences: list[Sentence]
     text: str  # normalised text (same length and offsets as document.text): match against this, quote document.text
 
+    def in_title(self, si: int) -> bool:
+        """Sentence ``si`` is the report's title: the first paragraph of a report with a body after it."""
+        return self.sentences[si].para == 0 and self.sentences[-1].para > 0
+
 
 def _parse_by_line(nlp, text: str):
     """Parse each line (title, dateline, paragraph) on its own and join the parses into one Doc.

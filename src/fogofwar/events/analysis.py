@@ -255,7 +255,7 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
                                                      or re.match(r"(?:cet|cette|ces|ce|this|these)\s", trig.text, re.I))  # "ces frappes" as the phrase
         anaphoric = demonstrative or _named_again(parsed, trig, root, bool(side1 or side2), sd, triggers)
         for day in days:
-            headline = parsed.sentences[trig.sentence].para == 0 and parsed.sentences[-1].para > 0
+            headline = parsed.in_title(trig.sentence)
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
                                     anaphoric=anaphoric, demonstrative=demonstrative, part=parts[trig.sentence]))
     return DocumentAnalysis(parsed, sdates, triggers, actors, toponyms, countries, mentions, raw_claims)
@@ -273,16 +273,13 @@ def _named_again(parsed: Parsed, trig: Trigger, root, has_sides: bool, sd: Sente
     published = parsed.document.published
     if any(m.role == "point" and published and m.date and m.date <= published - dt.timedelta(days=BACKGROUND_DAYS) for m in sd.mentions):
         return False
-    earlier = [t for t in triggers if t.start < trig.start and not _in_title(parsed, t)]
+    if root.pos_ != "NOUN" or (has_sides and not _in_toll(root, parsed.document.lang)) or _DEFINITE.search(
+            parsed.text, max(0, trig.start - 5), trig.start) is None:
+        return False
+    # told before in the body (the title sums up what the body tells: "douze civils tués dans l'attaque" there is not it)
     lemma = root.lemma_.lower()
-    return (root.pos_ == "NOUN" and (not has_sides or _in_toll(root, parsed.document.lang))
-            and _DEFINITE.search(parsed.text, max(0, trig.start - 5), trig.start) is not None
-            and any(_trigger_root(parsed.doc, t).lemma_.lower() == lemma for t in earlier))
-
-
-def _in_title(parsed: Parsed, t: Trigger) -> bool:
-    """The title sums up what the body tells: "douze civils tués dans l'attaque" there is not the body's act told before."""
-    return parsed.sentences[t.sentence].para == 0 and parsed.sentences[-1].para > 0
+    return any(t.start < trig.start and not parsed.in_title(t.sentence) and _trigger_root(parsed.doc, t).lemma_.lower() == lemma
+               for t in triggers)
 
 
 def _in_toll(root, lang: str) -> bool:
@@ -292,8 +289,13 @@ def _in_toll(root, lang: str) -> bool:
         head = head.head if head.pos_ == "ADP" else head
         while head.pos_ == "ADV" and head.head.i != head.i:  # "lors de": the adverb hangs on the verb
             head = head.head
-    words = {w.lower() for ws in lexicon(lang).claims["outcomes"].values() for w in ws}
+    words = _outcome_words(lang)
     return head.pos_ in ("VERB", "ADJ") and (head.lower_ in words or head.lemma_.lower() in words)
+
+
+@lru_cache(maxsize=4)
+def _outcome_words(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for ws in lexicon(lang).claims["outcomes"].values() for w in ws)
 
 
 @lru_cache(maxsize=4)

@@ -362,7 +362,7 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     told = sorted({m.trigger.sentence for m in own})
     # the event's own sentences first; then the rest of their paragraphs ("La commune rurale de Logobou a reçu la visite
     # d'hommes armés. ... ils ont mis le feu à la mairie")
-    paras = {parsed.sentences[i].para for i in told} - ({0} if parsed.sentences[-1].para > 0 else set())  # (not the title)
+    paras = {parsed.sentences[i].para for i in told if not parsed.in_title(i)}
     for group in (told, [s.index for s in parsed.sentences if s.para in paras and s.index not in told]):
         for si in group:
             sent = parsed.sentences[si]
@@ -484,7 +484,7 @@ def _attach_claims(analysis: DocumentAnalysis, drafts: list[Draft], events: list
     told = {(rc.outcome, rc.quantity.low, rc.quantity.high) for rc in analysis.raw_claims if rc.quantity is not None and sents[rc.sentence].para > 0}
     # "Gourma : 19 morts, 7 blessés et 4 disparus": a headline that restates figures the body gives with their source is
     # the body's; all its figures go, not only those repeated ("vingt militaires et un civil tués" against "21 martyrs, dont 1 civil")
-    restated = {rc.sentence for rc in analysis.raw_claims if sents[rc.sentence].para == 0 and len(sents) > 1 and sents[-1].para > 0
+    restated = {rc.sentence for rc in analysis.raw_claims if analysis.parsed.in_title(rc.sentence)
                 and rc.claimant_kind == "outlet" and rc.quantity is not None and (rc.outcome, rc.quantity.low, rc.quantity.high) in told}
     for rc in analysis.raw_claims:
         if rc.sentence in restated and rc.claimant_kind == "outlet":

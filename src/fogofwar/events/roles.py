@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..actors import ActorMention, is_state_force
 from ..codebook import lexicon, phrase_alternation
-from ..dates import DateMention, SentenceDate, reports
+from ..dates import DateMention, SentenceDate, reporting_lemmas, reports
 from ..detect import Trigger
 from ..nlp import Parsed
 
@@ -232,16 +232,16 @@ def _inverted_source(parsed: Parsed, a: ActorMention) -> bool:
     return False
 
 
+def _subjects_of(verbs, lang: str, cue: str) -> set[int]:
+    """Tokens of the (active) subjects of those ``verbs`` whose lemma is in the ``cue`` list."""
+    lemmas = {w.lower() for w in lexicon(lang).cues.get(cue, [])}
+    return {t.i for v in verbs if v.lemma_.lower() in lemmas
+            for c in v.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
+
+
 def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
     """Tokens of the subjects of the verbs above the trigger whose lemma is in the ``cue`` list."""
-    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get(cue, [])}
-    out: set[int] = set()
-    for anc in _trigger_root(parsed.doc, trig).ancestors:
-        if anc.lemma_.lower() in lemmas:
-            for c in anc.children:
-                if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
-                    out |= {t.i for t in c.subtree}
-    return out
+    return _subjects_of(_trigger_root(parsed.doc, trig).ancestors, parsed.document.lang, cue)
 
 
 def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
@@ -259,23 +259,16 @@ def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
             break
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
-    lex = lexicon(parsed.document.lang)
-    if not reports(verb, {w.lower() for w in lex.dates.get("report_verbs", [])}) or verb.lemma_.lower() in {w.lower() for w in lex.cues.get("claimers", [])}:
+    lang = parsed.document.lang
+    if not reports(verb, reporting_lemmas(lang)) or verb.lemma_.lower() in {w.lower() for w in lexicon(lang).cues.get("claimers", [])}:
         return set()  # ("JNIM claimed the bombardment": who claims an act did it)
     return {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
 
 
 def _subjects_in(parsed: Parsed, sent, cue: str) -> set[int]:
     """Tokens of the subjects of the sentence's verbs whose lemma is in the ``cue`` list."""
-    lemmas = {w.lower() for w in lexicon(parsed.document.lang).cues.get(cue, [])}
     span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    out: set[int] = set()
-    for tok in span if span is not None else []:
-        if tok.lemma_.lower() in lemmas:
-            for c in tok.children:
-                if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
-                    out |= {t.i for t in c.subtree}
-    return out
+    return _subjects_of(span if span is not None else [], parsed.document.lang, cue)
 
 
 def _accusers(parsed: Parsed, trig: Trigger) -> set[int]:
@@ -354,7 +347,7 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         return framed
     # "Residents of villages along the Niger River said they heard fighting": people who tell of a fight are not in it
     tellers = _subjects_above(parsed, trig, "tellers")
-    if sent.para == 0 and parsed.sentences[-1].para > 0:
+    if parsed.in_title(trig.sentence):
         # "Attaque du détachement de Falagountou : le Gouvernement annonce une centaine de terroristes neutralisés": in a
         # title, whoever announces anything tells of the act, wherever the parse hangs it
         tellers |= _subjects_in(parsed, sent, "tellers")
