@@ -602,3 +602,11 @@ def test_a_toll_set_out_as_follows_keeps_its_voice_over_the_next_lines():
 def test_a_figure_coordinated_with_de_shares_the_victims_before_it():
     got = _fr("Des obus sont tombés jeudi sur Boni. L'armée a fait état de trois civils tués et de sept blessés.", published="2023-08-18")
     assert ("Military Forces of Mali (2021-)", "Civilians (Mali)", "wounded", 7, 7) in got
+
+
+def test_every_figure_of_a_list_after_dont_is_part_of_the_total():
+    got = _fr("Selon le bilan officiel, quarante combattants, dont huit militaires et trente-deux VDP, sont tombés lundi près de Boni.")
+    assert [c[3] for c in got if c[2] == "killed"] == [40]
+    # a figure after the list's clause is a figure of its own
+    got = _fr("Quatre personnes, dont des enfants, ont perdu la vie mardi à Boni et une dizaine d'autres ont été blessées, selon des habitants.")
+    assert {(c[2], c[3]) for c in got} == {("killed", 4), ("wounded", 8)}

@@ -117,6 +117,23 @@ def test_french_dates_as_written():
         assert [e.event_date for e in evs] == [day], when
 
 
+def test_the_weekend_just_past_as_written():
+    """Monday's paper: "le weekend dernier", "le week-end", "over the weekend" are the Saturday before, at precision 2;
+    Friday's "ce week-end" is still to come and dates nothing."""
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    for lang, act, when in [("fr", "Des hommes armés ont attaqué le village de Boni", "le weekend dernier"),
+                            ("fr", "Des hommes armés ont attaqué le village de Boni", "le week-end"),
+                            ("en", "Gunmen attacked the village of Boni", "over the weekend")]:
+        text = f"Boni\n\n{act} {when}."
+        evs = extract([make_document(text, name="t", published="2024-05-06", lang=lang)]).events
+        assert [(e.event_date, e.time_precision) for e in evs] == [(dt.date(2024, 5, 4), 2)], when
+    text = "Boni\n\nDes hommes armés ont attaqué le village de Boni ce week-end."
+    evs = extract([make_document(text, name="t", published="2024-05-10", lang="fr")]).events
+    assert [e.event_date for e in evs] != [dt.date(2024, 5, 4)]
+
+
 def test_a_date_right_after_the_act_is_the_act_s_even_in_a_reported_clause():
     from fogofwar.ingest import make_document
     from fogofwar.pipeline import extract

@@ -591,3 +591,28 @@ def test_a_two_day_offensive_that_retakes_a_town():
     army, jnim = "Military Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims"
     assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         (dt.date(2025, 2, 9), "Armed clash", army, jnim), (dt.date(2025, 2, 10), "Government regains territory", army, jnim)]
+
+
+def test_who_announces_the_dead_tells_of_the_attack():
+    text = ("Treize morts lors d'une attaque dans le nord du Burkina Faso\n\n"
+            "L'armée burkinabè annonce la mort d'au moins treize personnes lors d'une attaque lundi 30 janvier dans le nord du Burkina Faso. "
+            "Dans un communiqué, l'état-major annonce que des gendarmes et supplétifs de l'armée stationnés à Falagountou, dans la région "
+            "du Sahel, ont fait face à une attaque terroriste.")
+    evs = _events(text, "2023-01-31", lang="fr")
+    assert not any("Military" in (e.actor1 or "") for e in evs)
+    (e,) = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert (e.event_date, e.actor1, e.actor2, e.location) == (
+        dt.date(2023, 1, 30), "Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2022-)", "Falagountou")
+    assert "Civilians (Burkina Faso)" not in e.assoc_actor_2
+    # the army's own operation keeps the army ("la mort de 20 terroristes")
+    text = ("Opération près de Djibo\n\nL'armée burkinabè annonce la mort de vingt terroristes lors d'une offensive lundi près de Djibo.")
+    (e,) = _events(text, "2023-01-31", lang="fr")
+    assert e.actor1 == "Military Forces of Burkina Faso (2022-)"
+
+
+def test_a_weekend_and_its_sunday_are_one_strike():
+    text = ("Drone strikes near Diafarabe\n\nResidents said on Tuesday that drone strikes carried out by the army over the weekend killed "
+            "11 civilians at a livestock market in Diafarabe. Army drones struck the outskirts of Diafarabe on Sunday afternoon, according "
+            "to the general staff, which said it had destroyed a gathering of JNIM fighters.")
+    evs = _events(text, "2025-09-09")
+    assert [(e.event_date, e.sub_event_type) for e in evs] == [(dt.date(2025, 9, 7), "Air/drone strike")]

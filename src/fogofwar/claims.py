@@ -486,11 +486,21 @@ def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
     return not any(end <= o[0] <= end + 20 and re.fullmatch(r"\s*(?:ont|a|have|has|were|was|sont|est)?\s*(?:été|been)?\s*", text[end : o[0]]) for o in outcomes)
 
 
+# between two figures of one list: "6 soldats et 34 VDP", "six soldiers, 34 VDP"; never across a clause (", et 50")
+_SAME_LIST = re.compile(r"(?:[^,;.()«»\"]{0,40}?\s(?:et|and)\s+|[^,;.()«»\"]{0,40}?,\s+)", re.I)
+
+
 def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> list[Quantity]:
     """The figures of a sentence that may count casualties, and single persons named with an article."""
+    found = find_quantities(text, s0, s1, lang)
+    parts: set[int] = set()  # figures that detail one already counted
+    for i, q in enumerate(found):
+        if lex["subset"].search(text[max(s0, q.start - 25) : q.start]) or (
+                i and i - 1 in parts and _SAME_LIST.fullmatch(text, found[i - 1].end, q.start)):
+            parts.add(i)  # "dont huit militaires et trente-deux VDP": the whole list after "dont"
     quantities = [
-        q for q in find_quantities(text, s0, s1, lang)
-        if not _not_casualty(lex, text, q, outcomes) and not lex["subset"].search(text[max(s0, q.start - 25) : q.start])
+        q for i, q in enumerate(found)
+        if not _not_casualty(lex, text, q, outcomes) and i not in parts
         and not _in_date(lex, text, q)
         # "d'après un notable de la localité, quinze civils": the article of a source is no figure
         and not (q.low == 1 and re.search(r"(?:selon|d['’]après|according\s+to|cité\s+par)\s+$", text[max(s0, q.start - 14) : q.start], re.I))

@@ -123,12 +123,16 @@ def _dateparser(expr: str, lang: str, ref: dt.date) -> dt.date | None:
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/-]|\.\d)")
 _THIS_MONTH = re.compile(r"\b(?:le\s+)?(\d{1,2})\s+courant\b", re.I)
-_WEEKEND = re.compile(r"\b(?:(?P<last>le\s+week-end\s+dernier|last\s+weekend|the\s+weekend\s+before)|ce\s+week-end|this\s+weekend)\b", re.I)
+_WEEKEND = re.compile(
+    r"\b(?:(?P<last>(?:le\s+)?week-?end\s+(?:dernier|passé)|last\s+weekend|the\s+weekend\s+before)"
+    r"|(?:ce|le|du|au\s+cours\s+du|pendant\s+le|durant\s+le|this|the|over\s+the|at\s+the|during\s+the)\s+week-?end)\b",
+    re.I,
+)
 
 
 def _written_dates(seg: str, published: dt.date | None):
     """Dates as the Sahel's press writes them: day first ("05/05/2024"), "le 3 courant" (this month), "le week-end
-    dernier" (the last Saturday, precision 2). Yields (match, date, precision, anchor)."""
+    (dernier)", "over the weekend" (the last Saturday, precision 2). Yields (match, date, precision, anchor)."""
     if published is None:
         return
     for m in _NUMERIC_DATE.finditer(seg):
@@ -148,6 +152,8 @@ def _written_dates(seg: str, published: dt.date | None):
         back = (published.weekday() - 5) % 7  # to the last Saturday
         if m.group("last") and back < 2:
             back += 7  # "le week-end dernier" read on a Saturday or Sunday: the one before
+        elif not m.group("last") and back > 4:
+            continue  # "ce week-end" in Thursday's or Friday's paper is still to come
         yield m, published - dt.timedelta(days=back), 2, "published"
 
 

@@ -17,7 +17,7 @@ from ..places.cues import cuebook
 from ..places.naming import acled_name
 from ..places.normalize import name_key
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
-from .grouping import Draft, _family, _same_place, group
+from .grouping import Draft, _family, _same_place, anyone, group
 from .roles import in_state_camp, is_civilian, resolve_sub_type, sentence_target
 
 
@@ -62,6 +62,9 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         country = place.country if place else _country_from_iso(analysis.countries[0] if analysis.countries else None)
         if country is None:  # no place at all: the country of a named national actor ("FAMa", "Katiba Macina", "VDP")
             country = next((a.entry.country for a in d.side1 + d.side2 if a.entry is not None and a.entry.country and a.entry.inter != 8), None)
+        for side in (d.side1, d.side2):  # "treize personnes" killed among the gendarmes of the event: no civilian side
+            if any(not is_civilian(a) for a in side):
+                side[:] = [a for a in side if not anyone(a)]
         # civilians are the target side in one-sided violence
         if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1

@@ -31,10 +31,20 @@ class Draft:
 
 
 
+_ANYONE = frozenset({"people", "persons", "personnes", "gens"})
+
+
+def anyone(a: ActorMention) -> bool:
+    """"people", "personnes": civilians only by default, and never a side of their own beside a named one."""
+    return a.entry is None and a.generic is not None and a.generic.kind == "civilians" and a.text.lower() in _ANYONE
+
+
 def _wildcards(side: list[ActorMention], known: list[ActorMention], facing: list[ActorMention] = ()) -> set[str]:
     """Keys of a side, where "the attackers"/"gunmen" (an unidentified group) stand for the one named
     non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew").
-    The group the mention's other side names is not it ("JNIM repelled the attackers": the attackers are IS)."""
+    The group the mention's other side names is not it ("JNIM repelled the attackers": the attackers are IS).
+    "People" facing a named side are nobody's side ("la mort de treize personnes lors d'une attaque terroriste");
+    alone ("ils ont tué neuf personnes") they are the civilians they stand for."""
     keys = set()
     named = {a.key for a in known if a.entry is not None and not in_state_camp(a) and a.kind not in ("civilians", "protesters", "rioters")}
     named -= {a.key for a in facing}
@@ -43,6 +53,8 @@ def _wildcards(side: list[ActorMention], known: list[ActorMention], facing: list
             continue  # an actor only implied ("the checkpoint was set on fire": its forces) never splits an event
         if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and len(named) == 1:
             keys |= named
+        elif anyone(a) and facing:
+            continue  # "la mort de treize personnes lors d'une attaque": people, soldiers among them, are nobody's side yet
         else:
             keys.add(a.key)
     return keys
@@ -183,11 +195,14 @@ def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     dated = [m for m in mentions if m.date is not None]
     undated = [m for m in mentions if m.date is None]
     # strongest mentions found events first, so that a clash founds the day and a passing "wounded" joins it
-    dated.sort(key=lambda m: (m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
+    # ... and days told exactly before days told by the week ("over the weekend" then "on Sunday afternoon")
+    dated.sort(key=lambda m: (m.precision == 2, m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
     for m in dated:
         target = None
-        for d in drafts:
-            if d.date == m.date and d.background == m.background and d.part == m.part and _same_place(d.location, m.location):
+        # "over the weekend" is dated to its Saturday: the same act told on the Sunday is that day's
+        days = (m.date, m.date + dt.timedelta(days=1)) if m.precision == 2 else (m.date,)
+        for d in sorted(drafts, key=lambda d: d.date != m.date):
+            if d.date in days and d.background == m.background and d.part == m.part and _same_place(d.location, m.location):
                 how = _compatible(d, m)
                 if how and _family(d) == _family_of(m.sub_event_type):
                     target = (d, how)
@@ -206,7 +221,7 @@ def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
         if target is None and categories().get(m.sub_event_type).event_type == "Explosions/Remote violence":
             # one strike told by both sides the same day ("killed 13 civilians" / "struck terrorist targets"):
             # the same striker, place and weapon make one event; the disputed target is not a second one
-            if _attach(m, [d for d in drafts if d.date == m.date and d.background == m.background and _same_place(d.location, m.location)
+            if _attach(m, [d for d in drafts if d.date in days and d.background == m.background and _same_place(d.location, m.location)
                            and any(x.sub_event_type == m.sub_event_type for x in d.mentions) and (d.keys(1) & {a.key for a in m.side1}
                            or any(a.kind == "state_military" for a in d.side1) and any(a.kind == "state_military" for a in m.side1))][:1]):
                 continue

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..actors import ActorMention, is_state_force
-from ..codebook import lexicon, phrase_alternation
+from ..codebook import actor_registry, lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate, reporting_lemmas, reports
 from ..detect import Trigger
 from ..nlp import Parsed
@@ -265,6 +265,41 @@ def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     return {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
 
 
+@lru_cache(maxsize=4)
+def _enemy_words(lang: str) -> frozenset[str]:
+    """One-word generic names of armed groups ("terroristes", "jihadists"): the dead of a state's own operation."""
+    return frozenset(w.lower() for g in actor_registry().generic if g.kind in ("jihadist", "separatist")
+                     for w in g.words.get(lang, ()) if " " not in w)
+
+
+def _toll_reporters(parsed: Parsed, trig: Trigger) -> set[int]:
+    """Tokens of the subject of a reporting verb whose object is a toll, told before the trigger ("L'armée annonce la
+    mort d'au moins treize personnes lors d'une attaque", "the army announced the deaths of 13 soldiers in an
+    ambush"): who counts the dead tells of the act. Claimers keep it ("JNIM claimed the deaths of ...")."""
+    lang = parsed.document.lang
+    tolls = {w.lower() for w in lexicon(lang).cues.get("toll_nouns", [])}
+    sent = parsed.sentences[trig.sentence]
+    span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if not tolls or span is None:
+        return set()
+    lemmas = reporting_lemmas(lang)
+    claimers = {w.lower() for w in lexicon(lang).cues.get("claimers", [])}
+    for t in span:
+        if t.idx >= trig.start:
+            break
+        # the small French model reads "annonce" in "L'armée annonce la mort" as a noun: its verb is "annoncer"
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX", "NOUN") or not ({lemma, lemma + "r"} & lemmas) or {lemma, lemma + "r"} & claimers:
+            continue
+        obj = next((u for u in span.doc[t.i + 1 : min(t.i + 4, span.end)] if u.pos_ in ("NOUN", "PROPN", "VERB")), None)
+        if obj is None or obj.lower_ not in tolls:
+            continue
+        if _enemy_words(lang) & {u.lower_ for u in span.doc[obj.i : span.end] if u.idx < trig.start}:
+            return set()  # "l'armée annonce la mort de 20 terroristes lors d'une opération": the army's own act
+        return {x.i for c in t.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for x in c.subtree}
+    return set()
+
+
 def _subjects_in(parsed: Parsed, sent, cue: str) -> set[int]:
     """Tokens of the subjects of the sentence's verbs whose lemma is in the ``cue`` list."""
     span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -355,7 +390,7 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         # (and so is a governor or a government that reports it: "le gouverneur ... déplore des pertes et indique que")
         actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not (is_civilian(a) or a.kind == "government")]
-    accusers = _accusers(parsed, trig) | _reporters(parsed, trig)
+    accusers = _accusers(parsed, trig) | _reporters(parsed, trig) | _toll_reporters(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         actors = [a for a, sp in spans if sp is None or sp.root.i not in accusers]
