@@ -610,3 +610,21 @@ def test_every_figure_of_a_list_after_dont_is_part_of_the_total():
     # a figure after the list's clause is a figure of its own
     got = _fr("Quatre personnes, dont des enfants, ont perdu la vie mardi à Boni et une dizaine d'autres ont été blessées, selon des habitants.")
     assert {(c[2], c[3]) for c in got} == {("killed", 4), ("wounded", 8)}
+
+
+def test_a_communique_printed_without_its_speaker_counts_by_the_state_s_sides():
+    got = _fr("Dimanche, les unités FAMa de Boni ont repoussé une attaque de l'EIGS. Le bilan se présente comme suit : Côté ennemi : 07 morts. "
+              "Côté ami : 42 morts et 22 blessés, 09 portés disparus au sein des FAMa, 04 civils tués. Le bilan cumulé fait état de 14 morts "
+              "et 11 blessés (coté FAMa).", published="2022-08-10")
+    mil = "Military Forces of Mali (2021-)"
+    assert {(c[1], c[2], c[3]) for c in got} == {
+        ("Islamic State (Sahel)", "killed", 7), (mil, "killed", 42), (mil, "wounded", 22), (mil, "missing", 9),
+        ("Civilians (Mali)", "killed", 4), (mil, "killed", 14), (mil, "wounded", 11)}
+
+
+def test_a_figure_written_twice_is_one_and_a_toll_s_dead_are_not_its_author():
+    got = _fr("Le bilan est de cinq (05) policiers tués, un (01) blessé et trois portés disparus à Boni.", published="2022-08-10")
+    assert sorted((c[2], c[3]) for c in got) == [("killed", 5), ("missing", 3), ("wounded", 1)]
+    got = _fr("Au même moment, indique la Dirpa, un regroupement de terroristes a été traité par les vecteurs aériens près de Boni, "
+              "avec un bilan de 14 terroristes neutralisés.", published="2023-01-13")
+    assert {(c[0], c[1], c[3]) for c in got} == {("Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)", 14)}

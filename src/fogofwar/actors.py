@@ -234,6 +234,7 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:ses|leurs|its|their)\s*[\"«“]?\s*$", r
 
 # "the rebels" may name a separatist movement or another rebel group
 _KIND_FAMILY = {"separatist": {"separatist", "rebel"}}
+_STATE_KINDS = frozenset({"state_military", "state_police", "government"})
 
 
 def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[ActorMention]:
@@ -264,6 +265,7 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
         target = None
         prev = out[-1] if out else None
         if (prev is not None and prev.entry is not None and prev.generic is None and m.generic.kind not in ("civilians",)
+                and is_state_force(prev) == (m.generic.kind in _STATE_KINDS)  # not "indique la Dirpa, un regroupement de terroristes"
                 and _DESCRIBED_AFTER_NAME.fullmatch(text[prev.end : m.start])):
             out.append(replace(m, entry=prev.entry))  # "the VDP, a civilian militia that fights alongside the army": the VDP again
             continue

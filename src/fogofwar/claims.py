@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .actors import ActorMention, name_actor
@@ -135,7 +135,20 @@ def find_quantities(text: str, start: int, end: int, lang: str) -> list[Quantity
             elif mod in [x.lower() for x in lex.modifiers.get("about", [])]:
                 vague, term = True, mod
         out.append(Quantity(q_start, m.end(), low, high, vague, term, acled))
-    return sorted(out, key=lambda q: q.start)
+    return _with_digits_repeated(text, sorted(out, key=lambda q: q.start))
+
+
+def _with_digits_repeated(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"cinq (05) policiers", "un (01) blessé": the communiqués' figure written twice is one figure, to the bracket."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        close = re.match(r"\s*\)", text[q.end : q.end + 4])
+        if prev is not None and close and (prev.low, prev.high) == (q.low, q.high) and re.fullmatch(r"\s*\(\s*", text[prev.end : q.start]):
+            out[-1] = replace(prev, end=q.end + close.end())
+            continue
+        out.append(q)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -624,7 +637,8 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
     victims += _demonym_victims(text, q.end, min(limit, s1, nxt_q), lang, victims)
     among = lex["among"].match(text, max(c[1] for c in chosen))
     if among:
-        victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}]
+        victims += [a for a in sent_actors if among.end() <= a.start <= among.end() + 15 and a.key not in {v.key for v in victims}
+                    and not re.search(r"[,;.]|\d", text[among.end() : a.start])]  # not "au sein des FAMa, 04 civils tués"
     loss = next((c for c in chosen if c[0] < q.start and lex["loss"].fullmatch(text[c[0] : c[1]])), None)
     if not victims and loss is not None and claimant is None:
         # "Les militaires russes et maliens ont perdu sept hommes", told by unnamed sources: the losers are the
@@ -1023,8 +1037,8 @@ def _claimant(lex, text: str, s0: int, s1: int, actors: list[ActorMention], docu
     via = [m.group(0) for m in lex["relays"].finditer(text, s0, s1)]
     # "un précédent bilan de l'armée faisait état de cinq morts": the toll's author
     for m in lex["toll_by"].finditer(text, s0, s1):
-        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 4), None)
-        if actor is not None:
+        actor = next((a for a in actors if m.end() <= a.start <= m.end() + 4 and not re.search(r"\d", text[m.end() : a.start])), None)
+        if actor is not None:  # (not "un bilan de 14 terroristes neutralisés": the toll's dead)
             return actor, "actor", actor.text, via
         unnamed = _unnamed_at(lex, text, m.end())
         if unnamed is not None:
@@ -1264,7 +1278,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                     return None, "official", official.group(0), fallback[3]
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)
-                         and not _adjective(text, a) and not (outside and text.count('"', s0, a.start) % 2 == 1)]
+                         and not _adjective(text, a) and not (outside and text.count('"', s0, a.start) % 2 == 1)
+                         and (a.entry is not None or _institution(a))]  # (not "un regroupement de terroristes ..., avec un bilan de")
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
             for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
@@ -1360,6 +1375,12 @@ def name_claims(
             own_forces = mil.name_on(day) if mil is not None else claimant
         # (an unnamed group beside a named one among a party's opponents is that group told twice)
         opponents = {k: ([n for n in v if not n.startswith("Unidentified Armed Group")] or v) for k, v in opponents.items()}
+        if r.claimant_mention is None and r.claimant_kind == "outlet" and (r.victims_enemy or r.victims_own) and not victims_names:
+            # "Côté ennemi : 07 morts. Côté ami : 42 morts" printed with no speaker: a communiqué's words, the state's side
+            mil = actor_registry().state_military(country)
+            own_forces = mil.name_on(day) if mil is not None else claimant
+            if r.victims_own and not r.victims_enemy and mil is not None:
+                victims_names = [own_forces]
         if not victims_names and r.victims_enemy and opponents.get(own_forces):
             victims_names = opponents[own_forces]
         elif not victims_names and r.outcome == "captured" and r.claimant_mention is not None and opponents.get(claimant):
