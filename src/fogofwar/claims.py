@@ -1279,7 +1279,8 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
                 # the speaker stands before its reporting verb; a subject found after it is a bad parse
                 named = [a for a in actors if lo <= a.start < min(hi, v.start()) and not _in_relative(doc, a) and not _described_group(lex, text, a)
                          and not _adjective(text, a) and not (outside and text.count('"', s0, a.start) % 2 == 1)
-                         and (a.entry is not None or _institution(a))]  # (not "un regroupement de terroristes ..., avec un bilan de")
+                         # (not "un regroupement de terroristes ..., avec un bilan de": an unnamed group is no speaker)
+                         and not (a.entry is None and a.generic is not None and a.generic.kind in ("jihadist", "unidentified", "separatist"))]
                 if named:
                     return named[0], "actor", named[0].text, fallback[3]
             for subj in subjects:  # "mais des sources locales parlent de dix morts": an unnamed source as the subject
@@ -1382,7 +1383,8 @@ def name_claims(
             if r.victims_own and not r.victims_enemy and mil is not None:
                 victims_names = [own_forces]
         if not victims_names and r.victims_enemy and opponents.get(own_forces):
-            victims_names = opponents[own_forces]
+            # ("côté ennemi": the fighters the party faced, not the civilians of the same event)
+            victims_names = [n for n in opponents[own_forces] if not n.startswith("Civilians")] or opponents[own_forces]
         elif not victims_names and r.outcome == "captured" and r.claimant_mention is not None and opponents.get(claimant):
             victims_names = opponents[claimant]  # "le groupe affirme avoir fait deux prisonniers": a party's prisoners are its enemies
             inferred = True
