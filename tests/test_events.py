@@ -616,3 +616,12 @@ def test_a_weekend_and_its_sunday_are_one_strike():
             "to the general staff, which said it had destroyed a gathering of JNIM fighters.")
     evs = _events(text, "2025-09-09")
     assert [(e.event_date, e.sub_event_type) for e in evs] == [(dt.date(2025, 9, 7), "Air/drone strike")]
+
+
+def test_the_first_and_second_strike_are_air_strikes():
+    text = ("Frappes près de Gargando\n\nTreize civils ont été tués jeudi et vendredi dans deux frappes de drones attribuées aux FAMa dans la "
+            "région de Tombouctou, selon des sources locales. La première frappe, survenue jeudi vers 21 heures, a visé le village de Tangata. "
+            "Le lendemain, une seconde frappe a touché un campement nomade près de Gargando.")
+    evs = _events(text, "2025-11-15", lang="fr")
+    assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
+    assert ("Tangata", dt.date(2025, 11, 13)) in {(e.location, e.event_date) for e in evs}
