@@ -625,3 +625,11 @@ def test_the_first_and_second_strike_are_air_strikes():
     evs = _events(text, "2025-11-15", lang="fr")
     assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
     assert ("Tangata", dt.date(2025, 11, 13)) in {(e.location, e.event_date) for e in evs}
+
+
+def test_a_silent_government_and_its_seat_are_neither_party_nor_place():
+    text = ("Sebba\n\nLe détachement de l'armée burkinabè basé à Sebba a été la cible d'une violente attaque mercredi. Si, à ce stade, la "
+            "junte au pouvoir à Ouagadougou n'a pas réagi, le JNIM a revendiqué l'assaut.")
+    evs = _events(text, "2025-01-23", lang="fr")
+    assert [(e.location, e.actor1, e.actor2) for e in evs] == [
+        ("Sebba", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso (2022-)")]

@@ -300,6 +300,29 @@ def _toll_reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     return set()
 
 
+def _speaks_next(parsed: Parsed, a: ActorMention) -> bool:
+    """A reporting verb follows the actor in its own clause ("la junte au pouvoir à Ouagadougou n'a pas réagi"),
+    read on the words, as the parse often loses such a subject."""
+    span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lemmas = reporting_lemmas(parsed.document.lang)
+    stems = _reporting_stems(parsed.document.lang)
+    for t in parsed.doc[span.end : span.end + 10]:
+        if t.is_punct or t.is_sent_start:
+            return False
+        # ("n'a pas réagi": the small French model tags the participle an adjective, lemma "réagi")
+        if t.pos_ in ("VERB", "AUX") and reports(t, lemmas) or t.pos_ == "ADJ" and t.lower_.startswith(stems):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _reporting_stems(lang: str) -> tuple[str, ...]:
+    """Stems of the one-word reporting verbs ("réagir" -> "réag"), to know their participles by sight."""
+    return tuple(w[:-2] for w in reporting_lemmas(lang) if " " not in w and len(w) > 5 and w.endswith(("er", "ir", "re")))
+
+
 def _subjects_in(parsed: Parsed, sent, cue: str) -> set[int]:
     """Tokens of the subjects of the sentence's verbs whose lemma is in the ``cue`` list."""
     span = parsed.doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -373,6 +396,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     aff = _affiliation(parsed.document.lang)
     actors = [a for a in actors if not _attributed(parsed, a) and not _inverted_source(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
     actors = _without_descriptions(parsed, actors)
+    # "Si la junte au pouvoir à Ouagadougou n'a pas réagi, le JNIM a revendiqué l'assaut": a government that speaks
+    # (or keeps silent) about the act in the same sentence tells of it
+    actors = [a for a in actors if a.kind != "government" or not _speaks_next(parsed, a)]
     no_part = _not_party(parsed.document.lang)
     sent = parsed.sentences[trig.sentence]
     if no_part is not None and no_part.search(parsed.text, sent.start, sent.end):

@@ -18,7 +18,7 @@ WINDOW = 80  # characters of left context examined for a cue
 class Cue:
     name: str
     precision: int | None
-    role: str  # "event" | "motion"
+    role: str  # "event" | "motion" | "aside" (never the event's place: "la junte au pouvoir à Ouagadougou")
     before: tuple[re.Pattern, ...]
     after: tuple[re.Pattern, ...]
 
@@ -50,7 +50,7 @@ class CueBook:
     @property
     def motion(self) -> frozenset[str]:
         """Names of the cues that say where someone went, not where something happened ("vers", "towards")."""
-        return frozenset(c.name for c in self.cues if c.role == "motion")
+        return frozenset(c.name for c in self.cues if c.role in ("motion", "aside"))
 
     def is_border(self, text: str, start: int, end: int) -> bool:
         """The words at ``text[start:end]`` name a border ("la frontière malienne", "the Malian border")."""

@@ -135,7 +135,7 @@ def resolve_location(text: str, start: int, end: int, toponyms: list[Toponym],
         return Location(None, None, None, None, None, "no toponym in sentence")
     role = {c.name: c.role for c in cb.cues}
     cue_precision = {c.name: c.precision for c in cb.cues}
-    usable = [t for t in inside if t.cue != "border"]
+    usable = [t for t in inside if t.cue != "border" and role.get(t.cue or "") != "aside"]
     # "à environ 200 kilomètres au nord de Bamako": a far landmark says roughly where, not the place
     events = [t for t in usable if role.get(t.cue or "", "event") != "motion" and not (t.cue == "km_from" and _far(text, t.start))]
     notes: list[str] = []
