@@ -72,3 +72,13 @@ def test_a_generic_word_in_apposition_after_a_name_is_that_actor():
     text = "Troops backed by the Volunteers for the Defence of the Homeland (VDP), a civilian militia that fights alongside the army, attacked."
     militia = [a for a in find_actors(text, "en") if a.text == "militia"]
     assert militia and all(a.entry is not None and a.entry.id == "vdp" for a in militia)
+
+
+def test_a_soldier_named_by_demonym_is_his_country_s_dated_forces():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("I-n-Deliman\n\nOn November 16 2019, French forces conducted an air-ground operation targeting an ISGS camp south of "
+            "I-n-Deliman; five militants were killed and arms seized by the French forces, a French soldier was severely wounded.")
+    (e,) = extract([make_document(text, name="t", published="2019-11-20", lang="en")]).events
+    assert (e.actor1, e.assoc_actor_1) == ("Military Forces of France (2017-)", [])

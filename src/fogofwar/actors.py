@@ -233,7 +233,8 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:ses|leurs|its|their)\s*[\"«“]?\s*$", r
 
 
 # "the rebels" may name a separatist movement or another rebel group
-_KIND_FAMILY = {"separatist": {"separatist", "rebel"}}
+# ("a French soldier": France's forces, coded in the registry as a foreign military)
+_KIND_FAMILY = {"separatist": {"separatist", "rebel"}, "state_military": {"state_military", "foreign_military"}}
 _STATE_KINDS = frozenset({"state_military", "state_police", "government"})
 
 
@@ -265,7 +266,8 @@ def _resolve_generic(mentions: list[ActorMention], text: str = "") -> list[Actor
         target = None
         prev = out[-1] if out else None
         if (prev is not None and prev.entry is not None and prev.generic is None and m.generic.kind not in ("civilians",)
-                and is_state_force(prev) == (m.generic.kind in _STATE_KINDS)  # not "indique la Dirpa, un regroupement de terroristes"
+                # not "indique la Dirpa, un regroupement de terroristes"
+                and (is_state_force(prev) or prev.entry.kind == "foreign_military") == (m.generic.kind in _STATE_KINDS)
                 and _DESCRIBED_AFTER_NAME.fullmatch(text[prev.end : m.start])):
             out.append(replace(m, entry=prev.entry))  # "the VDP, a civilian militia that fights alongside the army": the VDP again
             continue

@@ -195,8 +195,8 @@ def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
     dated = [m for m in mentions if m.date is not None]
     undated = [m for m in mentions if m.date is None]
     # strongest mentions found events first, so that a clash founds the day and a passing "wounded" joins it
-    # ... and days told exactly before days told by the week ("over the weekend" then "on Sunday afternoon")
-    dated.sort(key=lambda m: (m.precision == 2, m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
+    # ... and days told exactly before days told by the week or month ("over the weekend" then "on Sunday afternoon")
+    dated.sort(key=lambda m: ((m.precision or 1) > 1, m.date, m.weak, categories().get(m.sub_event_type).priority, m.trigger.start))
     for m in dated:
         target = None
         # "over the weekend" is dated to its Saturday: the same act told on the Sunday is that day's
@@ -207,6 +207,14 @@ def _group(mentions: list[Mention], published: dt.date | None) -> list[Draft]:
                 if how and _family(d) == _family_of(m.sub_event_type):
                     target = (d, how)
                     break
+        if target is None and m.precision == 3:
+            # "a revendiqué l'attaque d'un convoi ... le mois dernier" beside "le 26 septembre": a month names no other
+            # day than the one the report gives its act
+            month = [d for d in drafts if (d.date.year, d.date.month) == (m.date.year, m.date.month) and d.precision == 1 and d.part == m.part
+                     and _same_place(d.location, m.location) and _family(d) == _family_of(m.sub_event_type) and _compatible(d, m)]
+            if month:
+                d = max(month, key=lambda d: len(d.mentions))
+                target = (d, _compatible(d, m))
         people = m.side1 + m.side2
         if target is None and people and all(a.kind == "civilians" for a in people) and m.trigger.text.lower().split()[0] in _OUTCOME_WORDS:
             # "several herders grazing nearby were wounded": hurt in the report's own fight there, not a second event
