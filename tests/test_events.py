@@ -633,3 +633,12 @@ def test_a_silent_government_and_its_seat_are_neither_party_nor_place():
     evs = _events(text, "2025-01-23", lang="fr")
     assert [(e.location, e.actor1, e.actor2) for e in evs] == [
         ("Sebba", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso (2022-)")]
+
+
+def test_a_banned_march_dispersed_the_day_after_riots():
+    text = ("Niamey\n\nLa police nigérienne a tiré des gaz lacrymogènes dimanche pour disperser un petit groupe de manifestants réunis à "
+            "Niamey malgré l'interdiction de leur marche, au lendemain de violentes émeutes dans la capitale. Une manifestation interdite "
+            "n'est pas une décision nouvelle.")
+    evs = _events(text, "2015-01-19", lang="fr")
+    assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        (dt.date(2015, 1, 18), "Protest with intervention", "Protesters (Niger)", "Police Forces of Niger (2011-2021)")]

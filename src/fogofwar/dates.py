@@ -130,6 +130,9 @@ _WEEKEND = re.compile(
 )
 
 
+_OF_AN_EVENT = re.compile(r"\s+(?:de|du|des|of)\s+(?!(?:ce|cette|la\s+même|the\s+same)\b)|\s+d['’]", re.I)
+
+
 def _written_dates(seg: str, published: dt.date | None):
     """Dates as the Sahel's press writes them: day first ("05/05/2024"), "le 3 courant" (this month), "le week-end
     (dernier)", "over the weekend" (the last Saturday, precision 2). Yields (match, date, precision, anchor)."""
@@ -275,12 +278,15 @@ def find_dates(
             day = published - dt.timedelta(days=delta)
             found.append(DateMention(start + s, start + e, m.group(0), day, 1, "weekday", role_of(s)))
             taken.append((s, e))
+    relational: list[tuple[int, int]] = []
     for pat, entry in rel:
         for m in pat.finditer(seg):
             s, e = m.span()
             if not free(s, e):
                 continue
             anchor = entry["anchor"]
+            if anchor == "narrative" and _OF_AN_EVENT.match(seg, e):
+                relational.append((s, e))
             base = narrative if anchor == "narrative" else published
             if base is None:
                 continue
@@ -290,6 +296,10 @@ def find_dates(
                 precision = max(precision, narrative_precision)  # "then" after "last summer" is no more precise
             found.append(DateMention(start + s, start + e, m.group(0), day, precision, anchor, role_of(s)))
             taken.append((s, e))
+    if relational and any(m.anchor in ("absolute", "weekday") and m.role == "point" and m.precision == 1 for m in found):
+        # "dimanche ..., au lendemain de violentes émeutes": the sentence's own day; the day after is another act's
+        # (alone, "Le lendemain de l'attaque, les FAMa ont ratissé" counts from the act told before)
+        found = [m for m in found if (m.start - start, m.end - start) not in relational]
     found.sort(key=lambda d: d.start)
     return found
 

@@ -184,7 +184,10 @@ def detect_mentions(parsed: Parsed) -> list[Trigger]:
             if (_governed_by(tokens, i, negation | irrealis, purpose_counts) or _cue_near(sorted(irrealis), tokens, i, before=3)
                     or _is_date_word(tokens, i, months) or (_cue_near(reference, tokens, i, before=6) and not _dated_after(tokens, end, months))
                     or (tokens[i].pos_ == "NOUN" and _cue_near(protective, tokens, i, before=12))
-                    or _in_idiom(idioms, tokens, i, end)):
+                    or _in_idiom(idioms, tokens, i, end)
+                    # "une manifestation interdite", "a banned march": a ban said of the act, not decreed in it
+                    or (ph.entry.get("sub_event_type") == "Change to group/activity" and end - i == 1 and tokens[i].dep_ in ("amod", "acl")
+                        and "Part" in tokens[i].morph.get("VerbForm"))):
                 i = end
                 continue
             first, last = tokens[i], tokens[end - 1]

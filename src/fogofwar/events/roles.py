@@ -596,7 +596,8 @@ def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Actor
         return "Non-state actor overtakes territory"
     if trig.resolve == "protest":
         cues = lexicon(lang).cues
-        low = sentence_text.lower()
+        # "..., au lendemain de violentes émeutes dans la capitale": another day's crowd says nothing of this one
+        low = _AFTER_ANOTHER.sub(" ", sentence_text.lower())
         intervention = _mentions(low, cues.get("intervention", []), prefix=True)
         if intervention and _mentions(low, cues.get("lethal", []), prefix=True):
             return "Excessive force against protesters"
@@ -606,6 +607,10 @@ def resolve_sub_type(trig: Trigger, side1: list[ActorMention], side2: list[Actor
             return "Protest with intervention"
         return "Peaceful protest"
     return None
+
+
+_AFTER_ANOTHER = re.compile(r"\b(?:au\s+lendemain|à\s+la\s+veille|la\s+veille|in\s+the\s+aftermath|the\s+day\s+after|a\s+day\s+after|on\s+the\s+eve)"
+                            r"\s+(?:de|du|des|d['’]|of)\s*[^,;.]*", re.I)
 
 
 def place_follows(parsed: Parsed, trig: Trigger, toponyms, lang: str) -> bool:
