@@ -642,3 +642,14 @@ def test_a_banned_march_dispersed_the_day_after_riots():
     evs = _events(text, "2015-01-19", lang="fr")
     assert [(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
         (dt.date(2015, 1, 18), "Protest with intervention", "Protesters (Niger)", "Police Forces of Niger (2011-2021)")]
+
+
+def test_an_unlisted_village_takes_the_region_its_sentence_names_and_an_air_intervention_strikes():
+    text = ("Biba\n\nTôt samedi matin, des terroristes ont afflué par centaines pour semer la terreur à Biba dans la Boucle du Mouhoun, "
+            "mais les Forces combattantes les ont affrontés au Burkina.")
+    (e,) = _events(text, "2023-11-27", lang="fr")
+    assert (e.location, e.admin1, e.geo_precision) == ("Biba", "Boucle du Mouhoun", 3)
+    text = ("Mané\n\nMercredi, dans la zone de Mané, des terroristes sont venus harceler les positions des forces amies; au moins une dizaine "
+            "d'agresseurs et leurs motos ont été réduits en cendres grâce à une intervention aérienne.")
+    assert "Air/drone strike" in {e.sub_event_type for e in _events(text, "2023-03-03", lang="fr")}
+    assert "Looting/property destruction" not in {e.sub_event_type for e in _events(text, "2023-03-03", lang="fr")}

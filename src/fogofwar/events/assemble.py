@@ -389,6 +389,11 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
                    for c in t.candidates[:1] if c.kind in ("admin1", "admin2")}
         if regions and name_key(area.admin1 or "") not in regions:
             return loc
+    if area.kind == "country":
+        # "à Biba dans la Boucle du Mouhoun": the region the village's own sentence names is its area
+        sent = next(s for s in parsed.sentences if s.start <= start < s.end)
+        area = next((c for t in analysis.toponyms if sent.start <= t.start < sent.end and t.candidates
+                     for c in t.candidates[:1] if c.kind in ("admin1", "admin2") and c.iso3 == area.iso3), area)
     admin1 = None if area.kind == "country" else area.admin1 or (area.name if area.kind == "admin1" else None)
     admin2 = (area.admin2 or area.name) if area.kind == "admin2" else None
     place = replace(area, name=name, kind="locality", admin1=admin1, admin2=admin2, population=None, source="unlisted")
