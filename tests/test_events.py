@@ -653,3 +653,12 @@ def test_an_unlisted_village_takes_the_region_its_sentence_names_and_an_air_inte
             "d'agresseurs et leurs motos ont été réduits en cendres grâce à une intervention aérienne.")
     assert "Air/drone strike" in {e.sub_event_type for e in _events(text, "2023-03-03", lang="fr")}
     assert "Looting/property destruction" not in {e.sub_event_type for e in _events(text, "2023-03-03", lang="fr")}
+
+
+def test_a_village_called_so_named_again_and_a_night_from_one_weekday_to_the_next():
+    text = ("Eight soldiers killed\n\nJihadists ambushed the troops on Monday close to the Niger border in Yagha province, a security source "
+            "told AFP. The attack took place in a village called Kankanfogouol, the sources said.")
+    (e,) = _events(text, "2020-04-01")
+    assert (e.event_date, e.location, e.admin1) == (dt.date(2020, 3, 30), "Kankanfogouol", "Sahel")
+    text = "Raid near Djibo\n\nOvernight Thursday to Friday armed men raided a village near Djibo, killing 15 people, a regional governor said."
+    assert [e.event_date for e in _events(text, "2019-08-20")] == [dt.date(2019, 8, 15)]

@@ -1244,6 +1244,9 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
     four soldiers, while JNIM claimed 30"; "JNIM, which says it ambushed the column, claimed that 47..."),
     else the nearest actor before that verb, else the sentence's claimant."""
     verbs = [m for m in lex["source_verbs"].finditer(text, s0, q_start)]
+    # a toll named as a noun has no speaker of its own ("... found during a search raising the death toll to eight,"
+    # the security source said): the sentence's claimant speaks
+    verbs = [m for m in verbs if not _toll_noun(doc, m)]
     if verbs:
         v = verbs[-1]
         # "mais des sources locales parlent de dix morts": the source right before its verb, whatever the parse says
@@ -1300,6 +1303,11 @@ def _claimant_for_inner(lex, doc, text: str, s0: int, q_start: int, actors: list
             sp = cands[-1]
             return sp, "actor", sp.text, fallback[3]
     return fallback
+
+
+def _toll_noun(doc, m) -> bool:
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    return span is not None and len(span) == 1 and span.root.pos_ == "NOUN" and span.root.lower_ in ("toll", "bilan", "tolls", "bilans")
 
 
 def _adjective(text: str, a: ActorMention) -> bool:

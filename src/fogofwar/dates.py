@@ -253,7 +253,7 @@ def find_dates(
             taken.append((s, e))
     if published is not None:
         wd_alt = "|".join(lexicon(lang).dates["weekdays"])
-        night_to = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon(lang).dates.get('night_words', [])) or ['(?!x)x'])})\s+(?:de|du|from|of)\s+(?:{wd_alt})\s+(?:à|au|to|into)\s*$", re.I)
+        night_to = re.compile(rf"(?:{'|'.join(map(re.escape, lexicon(lang).dates.get('night_words', [])) or ['(?!x)x'])})\s+(?:(?:de|du|from|of)\s+)?(?:{wd_alt})\s+(?:à|au|to|into)\s*$", re.I)
         # "dans la nuit de mercredi à jeudi, vers 4 heures du matin": an hour after midnight puts it on the second day
         night_words = "|".join(map(re.escape, lexicon(lang).dates.get("night_words", []))) or "(?!x)x"
         small_hours = re.compile(

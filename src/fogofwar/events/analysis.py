@@ -253,7 +253,8 @@ def analyse(parsed: Parsed) -> DocumentAnalysis:
         root = _trigger_root(parsed.doc, trig)
         demonstrative = root.pos_ == "NOUN" and bool(_DEMONSTRATIVE.search(text, max(0, trig.start - 8), trig.start)
                                                      or re.match(r"(?:cet|cette|ces|ce|this|these)\s", trig.text, re.I))  # "ces frappes" as the phrase
-        anaphoric = demonstrative or _named_again(parsed, trig, root, bool(side1 or side2), sd, triggers)
+        # (a side only implied, "the attack took place in a village": the village's people, names nobody)
+        anaphoric = demonstrative or _named_again(parsed, trig, root, any(a.text for a in side1 + side2), sd, triggers)
         for day in days:
             headline = parsed.in_title(trig.sentence)
             mentions.append(Mention(trig, sub, day, precision, evidence, side1, side2, loc, fallback, background, weak=weak, headline=headline, restated=restated or anaphoric,
@@ -276,10 +277,16 @@ def _named_again(parsed: Parsed, trig: Trigger, root, has_sides: bool, sd: Sente
     if root.pos_ != "NOUN" or (has_sides and not _in_toll(root, parsed.document.lang)) or _DEFINITE.search(
             parsed.text, max(0, trig.start - 5), trig.start) is None:
         return False
+    if any(c.lower_ in _ORDINALS for c in root.children):
+        return False  # "deux frappes ... La première frappe ... une seconde frappe": one of the acts counted, told now
     # told before in the body (the title sums up what the body tells: "douze civils tués dans l'attaque" there is not it)
     lemma = root.lemma_.lower()
     return any(t.start < trig.start and not parsed.in_title(t.sentence) and _trigger_root(parsed.doc, t).lemma_.lower() == lemma
                for t in triggers)
+
+
+_ORDINALS = frozenset({"première", "premier", "deuxième", "second", "seconde", "troisième", "dernière", "dernier", "autre",
+                       "first", "second", "third", "last", "other", "latest"})
 
 
 def _in_toll(root, lang: str) -> bool:
