@@ -82,3 +82,14 @@ def test_a_soldier_named_by_demonym_is_his_country_s_dated_forces():
             "I-n-Deliman; five militants were killed and arms seized by the French forces, a French soldier was severely wounded.")
     (e,) = extract([make_document(text, name="t", published="2019-11-20", lang="en")]).events
     assert (e.actor1, e.assoc_actor_1) == ("Military Forces of France (2017-)", [])
+
+
+def test_french_names_of_the_azawad_front_and_the_rapid_intervention_battalions():
+    from fogofwar.ingest import make_document
+    from fogofwar.nlp import parse
+    from fogofwar.events.analysis import analyse
+
+    for name, key in [("le Front de libération de l'Azawad (FLA)", "csp"), ("le BIR", "bfa.military"), ("les forces spéciales", None)]:
+        text = f"Attaque\n\nMardi, {name} a attaqué une position près de Boni."
+        keys = [a.key for a in analyse(parse(make_document(text, name="t", published="2025-03-20", lang="fr"))).actors]
+        assert keys and (keys[0] == key if key else keys[0].startswith("generic:Military Forces")), name
