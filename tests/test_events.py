@@ -662,3 +662,16 @@ def test_a_village_called_so_named_again_and_a_night_from_one_weekday_to_the_nex
     assert (e.event_date, e.location, e.admin1) == (dt.date(2020, 3, 30), "Kankanfogouol", "Sahel")
     text = "Raid near Djibo\n\nOvernight Thursday to Friday armed men raided a village near Djibo, killing 15 people, a regional governor said."
     assert [e.event_date for e in _events(text, "2019-08-20")] == [dt.date(2019, 8, 15)]
+
+
+def test_killed_on_sunday_by_an_armed_group_in_an_area_south_east_of_the_capital():
+    text = ("Attaque meurtrière\n\nHuit personnes, dont six employés français d'une ONG, ont été tuées dimanche par un groupe armé dans la "
+            "région de Kouré, au sud-est de la capitale nigérienne Niamey.")
+    (e,) = _events(text, "2020-08-11", lang="fr")
+    assert (e.event_date, e.sub_event_type, e.actor1, e.actor2) == (
+        dt.date(2020, 8, 9), "Attack", "Unidentified Armed Group (Niger)", "Civilians (Niger)")
+    assert (e.location, e.geo_precision) == ("Koure", 3)  # ACLED spells locations without accents
+    got = {(c.victims, c.low) for c in e.claims}
+    assert got == {("Civilians (Niger)", 8)}
+    text = "Enlèvement\n\nDeux Français et un Nigérien ont été tués par des hommes armés à Kouré au Niger."
+    assert any("Civilians (France)" in (c.victims or "") for e in _events(text, "2020-08-11", lang="fr") for c in e.claims)

@@ -1010,11 +1010,14 @@ def _demonym_victims(text: str, start: int, end: int, lang: str, already: list[A
         info = dem.get(m.group(0)) or dem.get(m.group(0).lower())
         if not info:
             continue
+        # "un Togolais", "deux Français": people of that country, not its forces (the French adjective is lower-case)
+        person = lang == "fr" and m.group(0)[0].isupper() and (idx == 0 or bool(re.fullmatch(
+            r"(?:un|une|des|les|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+)", words[idx - 1].group(0), re.I)))
         # a demonym qualifying a thing is no victim: "sept travaillant pour la compagnie française", "a French company"
         near = (words[idx - 1].group(0) if idx > 0 else "") if lang == "fr" else (words[idx + 1].group(0) if idx + 1 < len(words) else "")
-        if near and near.lower() not in _DEMONYM_NEIGHBOURS:
+        if near and near.lower() not in _DEMONYM_NEIGHBOURS and not person:
             continue
-        kind = info.get("kind") or "state_military"
+        kind = "civilians" if person else info.get("kind") or "state_military"
         # "trois ressortissants italiens", "two French nationals": the demonym of civilians named just before it
         if any(a.kind == "civilians" and 0 <= start + m.start() - a.end <= 3 for a in already):
             continue

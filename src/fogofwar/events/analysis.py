@@ -79,7 +79,9 @@ def _implied(kind: str, trig) -> ActorMention:
 
 
 # "three herders were killed by Dozo hunters": a figure whose killing has a named agent also describes the event
-_AGENT_AFTER = re.compile(r"\s+(?:by|par)\s", re.I)
+# ("ont été tuées dimanche par un groupe armé": a day or a time may stand before the agent)
+_AGENT_AFTER = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day|\w+day|yesterday|overnight)"
+                          r"(?:\s+(?:soir|matin|night|morning|evening))?,?)?\s+(?:by|par)\s", re.I)
 
 # strategic developments coded with the acting party only
 _ONE_SIDED_SD = {"Change to group/activity", "Headquarters or base established"}

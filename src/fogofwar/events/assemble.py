@@ -345,6 +345,10 @@ def _unknown_places(analysis: DocumentAnalysis, d: Draft) -> list[str]:
     return out[:3]
 
 
+_BEARING = re.compile(r"\b(?:au|à\s+l['’]|in\s+the|to\s+the)?\s*(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|north|south|east|west|"
+                      r"north-?east|north-?west|south-?east|south-?west)\s+(?:de|d['’]|du|of)\s+(?:la\s+(?:capitale|ville)\s+[\w-]+\s+|the\s+capital,?\s+)?$", re.I)
+
+
 def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.Location | None) -> places_stage.Location | None:
     """"Une quarantaine de femmes ont été enlevées aux abords de Liptougou, dans la province de la Gnagna": a village the
     gazetteer does not know, named by a place cue in the event's own sentences, is where the event happened; coded by its
@@ -354,9 +358,12 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     if loc is None or loc.place is None:
         return loc
     own = [m for m in d.mentions if not m.attached and not m.anaphoric and not m.headline] or d.mentions
-    if loc.place.kind == "locality" and (loc.geo_precision or 3) < 3 and not all(m.location_fallback for m in own):
-        return loc
     parsed = analysis.parsed
+    # "dans la région de Kouré, au sud-est de la capitale nigérienne Niamey": a bearing from a town says only the side of
+    # it the act was on; a village named for the act is where it was
+    bearing = loc.start is not None and _BEARING.search(parsed.text, max(0, loc.start - 60), loc.start) is not None
+    if loc.place.kind == "locality" and (loc.geo_precision or 3) < 3 and not all(m.location_fallback for m in own) and not bearing:
+        return loc
     known = [(t.start, t.end) for t in analysis.toponyms if t.candidates] + [(a.start, a.end) for a in analysis.actors]
     lex = lexicon(parsed.document.lang).dates
     calendar = {m.lower() for m in lex.get("months", {})} | {w.lower() for w in lex.get("weekdays", [])}
