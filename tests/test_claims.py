@@ -628,3 +628,15 @@ def test_a_figure_written_twice_is_one_and_a_toll_s_dead_are_not_its_author():
     got = _fr("Au même moment, indique la Dirpa, un regroupement de terroristes a été traité par les vecteurs aériens près de Boni, "
               "avec un bilan de 14 terroristes neutralisés.", published="2023-01-13")
     assert {(c[0], c[1], c[3]) for c in got} == {("Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)", 14)}
+
+
+def test_a_toll_summed_over_years_is_context_not_a_claim():
+    got = _fr("Samedi, un soldat a été tué lors d'une attaque contre le camp de Boni. Depuis 2015, les violences ont fait plus de 10.000 "
+              "morts au Mali. La mission avait, avant l'attaque de samedi, perdu plus de 160 soldats.", published="2018-04-15")
+    assert {c[3] for c in got} == {1}
+    got = _claims_of("Attack near Boni\n\nA peacekeeper was killed on Saturday in an attack on the UN camp near Boni. Since 2013 the mission "
+                     "has lost more than 160 peacekeepers.", published="2018-04-15")
+    assert {(c[1], c[3]) for c in got} == {("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2020)", 1)}
+    # a day of its own after the years is the report's act
+    got = _fr("Depuis 2019, le village a été attaqué plusieurs fois, et dimanche 12 civils ont été tués à Boni.", published="2023-03-08")
+    assert {c[3] for c in got} == {12}

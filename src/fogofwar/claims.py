@@ -276,6 +276,7 @@ def _claim_lex(lang: str):
             rf"\s*[,(]?\s*\"?\s*(?:{alt([*c.get('subset', ['including']), *(c.get('all_of_them') or [])])})\s+\"?\s*(?:(?:des|de|d['’]|les|the)\s+|d['’])?\"?\s*", re.I),
         # "selon nos informations": the outlet's own finding
         "own_reporting": re.compile(rf"(?<![\w-])(?:{alt(c.get('own_reporting') or ['(?!x)x'])})(?![\w-])", re.I),
+        "cumulative": re.compile(c.get("cumulative") or r"(?!x)x", re.I),
         # "C'est ce qu'affirment des habitants": a sentence whose source speaks for the sentence before it
         "said_before": re.compile(c.get("said_before") or r"(?!x)x", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
@@ -499,6 +500,21 @@ def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
     return not any(end <= o[0] <= end + 20 and re.fullmatch(r"\s*(?:ont|a|have|has|were|was|sont|est)?\s*(?:été|been)?\s*", text[end : o[0]]) for o in outcomes)
 
 
+_A_DAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
+                    r"|\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
+                    r"july|august|september|october|november|december)\b", re.I)
+
+
+def _cumulative(lex, text: str, s0: int, s1: int, q: Quantity) -> bool:
+    """A toll summed over years ("Depuis 2015, les violences ont fait plus de 10.000 morts"; "the mission has lost more than
+    160 peacekeepers since its deployment"), unless a day of its own comes between ("Depuis 2019 ..., et dimanche 12 civils")."""
+    before = [m for m in lex["cumulative"].finditer(text, s0, q.start)]
+    if before and not _A_DAY.search(text, before[-1].end(), q.start) and not re.search(r"[;:]", text[before[-1].end() : q.start]):
+        return True
+    after = lex["cumulative"].search(text, q.end, min(s1, q.end + 60))
+    return after is not None and not _A_DAY.search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
+
+
 # between two figures of one list: "6 soldats et 34 VDP", "six soldiers, 34 VDP"; never across a clause (", et 50")
 _SAME_LIST = re.compile(r"(?:[^,;.()«»\"]{0,40}?\s(?:et|and)\s+|[^,;.()«»\"]{0,40}?,\s+)", re.I)
 
@@ -513,7 +529,7 @@ def _sentence_figures(lex, text: str, s0: int, s1: int, outcomes, lang: str) -> 
             parts.add(i)  # "dont huit militaires et trente-deux VDP": the whole list after "dont"
     quantities = [
         q for i, q in enumerate(found)
-        if not _not_casualty(lex, text, q, outcomes) and i not in parts
+        if not _not_casualty(lex, text, q, outcomes) and i not in parts and not _cumulative(lex, text, s0, s1, q)
         and not _in_date(lex, text, q)
         # "d'après un notable de la localité, quinze civils": the article of a source is no figure
         and not (q.low == 1 and re.search(r"(?:selon|d['’]après|according\s+to|cité\s+par)\s+$", text[max(s0, q.start - 14) : q.start], re.I))
@@ -963,8 +979,9 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
             after = []
         elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
             after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
-        elif q.term is None and not q.single and q.low == 1 and len(between.split()) > 3 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed:
-            after = []  # "un"/"one" is an article far more often than a count
+        elif (q.term is None and not q.single and q.low == 1 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed
+              and len(between.split()) > (5 if _names_people(text, q.end, _person_words(doc.lang_)) else 3)):
+            after = []  # "un"/"one" is an article far more often than a count (but "un Casque bleu a été tué" counts one)
         else:
             chosen.append(first)
             # "dead and wounded": one figure, two outcomes
