@@ -675,3 +675,17 @@ def test_killed_on_sunday_by_an_armed_group_in_an_area_south_east_of_the_capital
     assert got == {("Civilians (Niger)", 8)}
     text = "Enlèvement\n\nDeux Français et un Nigérien ont été tués par des hommes armés à Kouré au Niger."
     assert any("Civilians (France)" in (c.victims or "") for e in _events(text, "2020-08-11", lang="fr") for c in e.claims)
+
+
+def test_people_listed_after_dont_and_an_attack_suffered_by_the_forces():
+    text = ("Soum\n\nAu Burkina Faso, vingt personnes tuées dont dix-neuf gendarmes et un civil, c'est le bilan d'une attaque dans la province "
+            "du Soum, dimanche 14 novembre. Il s'agit de l'une des attaques les plus meurtrières subies par les forces de défense et de sécurité.")
+    evs = _events(text, "2021-11-15", lang="fr")
+    assert {(e.actor1, e.actor2) for e in evs} <= {("Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso (2015-2022)"),
+                                                   ("Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso (2015-2022)")}
+    claims = {(c.victims, c.low) for e in evs for c in e.claims}
+    assert ("Police Forces of Burkina Faso (2015-2022); Civilians (Burkina Faso)", 20) in claims
+    # a government is never a side of violence
+    text = ("Inata\n\nDes hommes armés ont attaqué dimanche le détachement de la gendarmerie d'Inata, a déclaré le porte-parole du "
+            "gouvernement en annonçant la nouvelle de l'attaque.")
+    assert not any("Government" in (e.actor1 or "") + (e.actor2 or "") for e in _events(text, "2021-11-15", lang="fr"))

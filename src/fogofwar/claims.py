@@ -636,6 +636,9 @@ def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> N
             a.victim_mentions = list(b.victim_mentions)
 
 
+_ANYONE_WORD = re.compile(r"(?:people|persons|personnes|gens)", re.I)
+
+
 def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, chosen, claimant, lang: str) -> list[ActorMention]:
     """Whose dead a figure counts: the actors between the figure and its outcome word or the next figure
     ("50 Wagner members and 10 Malian soldiers killed"), after a verb before it ("killed 12 soldiers"), or
@@ -661,6 +664,16 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         # loss verb's subject (a party telling its own losses is handled by the claim's own-side flag)
         victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
                    and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
+    if victims and all(_ANYONE_WORD.fullmatch(v.text) for v in victims):
+        # "vingt personnes tuées dont dix-neuf gendarmes et un civil": the people are those the list after "dont" names
+        last = max(v.end for v in victims)
+        sub = lex["subset_start"].search(text, last, min(s1, last + 40))
+        if sub is not None and not re.search(r"[.;]", text[last : sub.start()]):
+            stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", text[sub.end() : s1])
+            end = sub.end() + (stop.start() if stop else min(100, s1 - sub.end()))
+            listed = [a for a in sent_actors if sub.end() <= a.start < end]
+            if listed:
+                victims = listed
     o0, o1 = chosen[0][0], chosen[0][1]
     if not victims and 0 <= o0 - q.end <= 4 and re.fullmatch(r"(?:corps|cadavres?|bodies|dépouilles)", text[o0:o1], re.I):
         # "une vingtaine de corps de terroristes", "the bodies of 12 soldiers": whose bodies

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..actors import ActorMention, is_state_force
-from ..codebook import actor_registry, lexicon, phrase_alternation
+from ..codebook import actor_registry, categories, lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate, reporting_lemmas, reports
 from ..detect import Trigger
 from ..nlp import Parsed
@@ -108,12 +108,17 @@ def _target_subject(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alt})\s*[\w\s'\"«»-]{{0,25}}$", re.I)  # the trigger may be the phrase itself
 
 
+_SUFFERED_BY = re.compile(r"\b(?:subie?s?|essuyée?s?|suffered|sustained|endured)\s+(?:\w+\s+){0,2}?(?:par|by)\s+(?:les?\s+|la\s+|l['’]\s*|the\s+)?$", re.I)
+
+
 def _role(doc, trig: Trigger, mention: ActorMention, lang: str = "en") -> int:
     """1 = initiator, 2 = target, decided from the parse with word order as the fallback."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     ttok = _trigger_root(doc, trig)
     if mention.start < trig.start and _target_subject(lang).search(doc.text[max(mention.end, trig.start - 40) : trig.end]):
         return 2  # "a unit of the army fell into an ambush": the subject was ambushed
+    if mention.start > trig.end and _SUFFERED_BY.search(doc.text, max(trig.end, mention.start - 40), mention.start):
+        return 2  # "l'une des attaques les plus meurtrières subies par les forces de défense": who suffers it is the target
     if span is None:
         return 1 if mention.start < trig.start else 2
     tok = span.root
@@ -300,6 +305,14 @@ def _toll_reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     return set()
 
 
+def _violent(trig: Trigger) -> bool:
+    if trig.resolve in ("violence", "territory"):
+        return True
+    if trig.resolve or not trig.sub_event_type:
+        return False
+    return categories().get(trig.sub_event_type).event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
 def _speaks_next(parsed: Parsed, a: ActorMention) -> bool:
     """A reporting verb follows the actor in its own clause ("la junte au pouvoir à Ouagadougou n'a pas réagi"),
     read on the words, as the parse often loses such a subject."""
@@ -393,12 +406,17 @@ def _opposed(parsed: Parsed, trig: Trigger, actors: list[ActorMention]):
 
 
 def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    all_actors = list(actors)
     aff = _affiliation(parsed.document.lang)
     actors = [a for a in actors if not _attributed(parsed, a) and not _inverted_source(parsed, a) and not aff.search(parsed.text[max(0, a.start - 30) : a.start])]
     actors = _without_descriptions(parsed, actors)
     # "Si la junte au pouvoir à Ouagadougou n'a pas réagi, le JNIM a revendiqué l'assaut": a government that speaks
     # (or keeps silent) about the act in the same sentence tells of it
     actors = [a for a in actors if a.kind != "government" or not _speaks_next(parsed, a)]
+    if _violent(trig):
+        # a government fights through its forces: ACLED codes it in strategic developments only, never as a side of
+        # violence ("déclare le porte-parole du gouvernement en annonçant la nouvelle de l'attaque")
+        actors = [a for a in actors if a.kind != "government"]
     no_part = _not_party(parsed.document.lang)
     sent = parsed.sentences[trig.sentence]
     if no_part is not None and no_part.search(parsed.text, sent.start, sent.end):
@@ -473,7 +491,26 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
         side1, side2 = side2, []  # a lone actor the parse did not mark as the target ("clashes with JNIM") acts
     if side1 and not side2 and trig.resolve != "protest" and all(is_civilian(a) for a in side1):
         side1, side2 = [], side1  # "a child was killed", "the driver was wounded": civilians alone are the victims
+    side2 = _listed_people(parsed, side2, all_actors)
     return side1, side2
+
+
+_PEOPLE = re.compile(r"(?:people|persons|personnes|gens)", re.I)
+_LIST_OF = re.compile(r"[^.;]{0,25}?\b(?:dont|parmi\s+lesquel(?:le)?s|including|among\s+them)\s+", re.I)
+
+
+def _listed_people(parsed: Parsed, side: list[ActorMention], actors: list[ActorMention]) -> list[ActorMention]:
+    """"vingt personnes tuées dont dix-neuf gendarmes et un civil": the people are the groups the list names."""
+    if not side or not all(a.entry is None and _PEOPLE.fullmatch(a.text) for a in side):
+        return side
+    last = max(a.end for a in side)
+    m = _LIST_OF.match(parsed.text, last)
+    if m is None:
+        return side
+    stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", parsed.text[m.end() : m.end() + 120])
+    end = m.end() + (stop.start() if stop else 120)
+    listed = [a for a in actors if m.end() <= a.start < end]
+    return listed or side
 
 
 def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
@@ -482,6 +519,8 @@ def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
     if span is None:
         return False
     if a.start < trig.start and _target_subject(parsed.document.lang).search(parsed.text[max(a.end, trig.start - 40) : trig.end]):
+        return True
+    if a.start > trig.end and _SUFFERED_BY.search(parsed.text, max(trig.end, a.start - 40), a.start):
         return True
     tok = span.root
     while tok.head.i != tok.i and (tok.dep_ in ("compound", "amod", "flat", "flat:name") or (
