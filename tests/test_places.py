@@ -353,3 +353,14 @@ def test_a_sentence_initial_a_is_no_part_of_a_name_and_a_lone_shared_name_is_hom
     tops = scan_toponyms(text, gaz, lang="fr")
     assert [t.text for t in tops] == ["Kita", "Kita"]
     assert mentioned_countries(text, tops, gaz)[:1] == ["MLI"]
+
+
+def test_a_governor_s_seat_that_speaks_is_not_where_the_act_was():
+    from fogofwar.places.cues import cuebook
+
+    text = "Dix soldats ont été tués samedi, a indiqué un communiqué du gouvernorat de Ouahigouya."
+    at = text.index("Ouahigouya")
+    assert cuebook().classify(text, at, at + len("Ouahigouya")) == "governor_seat"
+    text = "Des combats ont eu lieu dans le gouvernorat de Kasserine."
+    at = text.index("Kasserine")
+    assert cuebook().classify(text, at, at + len("Kasserine")) == "region"
