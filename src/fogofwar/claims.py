@@ -511,7 +511,7 @@ def _cumulative(lex, text: str, s0: int, s1: int, q: Quantity) -> bool:
     before = [m for m in lex["cumulative"].finditer(text, s0, q.start)]
     if before and not _A_DAY.search(text, before[-1].end(), q.start) and not re.search(r"[;:]", text[before[-1].end() : q.start]):
         return True
-    after = lex["cumulative"].search(text, q.end, min(s1, q.end + 60))
+    after = lex["cumulative"].search(text, q.end, min(s1, q.end + 120))
     return after is not None and not _A_DAY.search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
 
 
@@ -672,8 +672,12 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
             stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", text[sub.end() : s1])
             end = sub.end() + (stop.start() if stop else min(100, s1 - sub.end()))
             listed = [a for a in sent_actors if sub.end() <= a.start < end]
+            # counted ("dont dix-neuf gendarmes et un civil") the list is the whole toll; vague ("including some
+            # militiamen") it adds to the people
+            counted = re.search(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                text[sub.end() : end], re.I)
             if listed:
-                victims = listed
+                victims = listed if counted else victims + listed
     o0, o1 = chosen[0][0], chosen[0][1]
     if not victims and 0 <= o0 - q.end <= 4 and re.fullmatch(r"(?:corps|cadavres?|bodies|dépouilles)", text[o0:o1], re.I):
         # "une vingtaine de corps de terroristes", "the bodies of 12 soldiers": whose bodies

@@ -510,7 +510,9 @@ def _listed_people(parsed: Parsed, side: list[ActorMention], actors: list[ActorM
     stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", parsed.text[m.end() : m.end() + 120])
     end = m.end() + (stop.start() if stop else 120)
     listed = [a for a in actors if m.end() <= a.start < end]
-    return listed or side
+    counted = re.search(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                        parsed.text[m.end() : end], re.I)
+    return (listed if counted else side + listed) if listed else side
 
 
 def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
