@@ -689,3 +689,11 @@ def test_people_listed_after_dont_and_an_attack_suffered_by_the_forces():
     text = ("Inata\n\nDes hommes armés ont attaqué dimanche le détachement de la gendarmerie d'Inata, a déclaré le porte-parole du "
             "gouvernement en annonçant la nouvelle de l'attaque.")
     assert not any("Government" in (e.actor1 or "") + (e.actor2 or "") for e in _events(text, "2021-11-15", lang="fr"))
+
+
+def test_a_camp_shelled_wounding_civilian_and_military_persons():
+    text = ("Kidal\n\nJeudi 8 juin, le camp de la Minusma à Kidal a été lourdement bombardé : plus d'une dizaine d'obus de mortiers se sont "
+            "abattus dans la base, blessant plusieurs personnes civiles et militaires.")
+    evs = _events(text, "2017-06-09", lang="fr")
+    assert evs and all("Military Forces of Mali" not in (e.actor1 or "") for e in evs)
+    assert any("MINUSMA" in (e.actor2 or "") or "MINUSMA" in (e.actor1 or "") for e in evs)

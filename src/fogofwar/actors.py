@@ -118,6 +118,9 @@ def _strip_poss(s: str) -> str:
     return re.sub(r"['’]s$", "", s)
 
 
+_PERSONS_OF_BOTH = re.compile(r"\b(?:personnes|victimes|blessés|morts|pertes)\s+civiles?\s+et\s+$|\bcivilian\s+and\s+$|\bciviles?\s+et\s+$", re.I)
+
+
 def find_actors(text: str, lang: str) -> list[ActorMention]:
     """Every actor mention in the text, longest match first, generic ones resolved where the text allows."""
     m = _matchers(lang)
@@ -145,6 +148,8 @@ def find_actors(text: str, lang: str) -> list[ActorMention]:
         g = m.word_to_generic[_fold(hit.group(0))]
         if g.kind == "civilians" and _NOT_CIVILIAN.match(text, hit.end()):
             continue  # "a civilian militia", "civilian auxiliaries" are armed
+        if g.kind == "state_military" and _PERSONS_OF_BOTH.search(text, max(0, hit.start() - 40), hit.start()):
+            continue  # "blessant plusieurs personnes civiles et militaires", "civilian and military casualties": a kind of person
         cands.append((hit.start(), -(hit.end() - hit.start()), 2, ActorMention(hit.start(), hit.end(), hit.group(0), None, g)))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     chosen: list[ActorMention] = []

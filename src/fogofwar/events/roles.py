@@ -138,6 +138,8 @@ def _role(doc, trig: Trigger, mention: ActorMention, lang: str = "en") -> int:
             return 2
         if t.dep_ == "prep" and t.lower_ in _AGENT_PREPS and t.head in (ttok, ttok.head):
             return 1
+        if t.dep_ == "nsubj" and head in (ttok, ttok.head, _clause_head(ttok)) and any(c.dep_ in ("aux:pass", "auxpass") for c in head.children):
+            return 2  # "le camp de la Minusma a été bombardé": a passive the parse labelled active
         if t.dep_ in ("nsubj", "poss", "agent", "compound", "amod") and head in (ttok, ttok.head, _clause_head(ttok)):
             return 1
         if t.dep_ in _TARGET_DEPS and head in (ttok, ttok.head, _clause_head(ttok)):
@@ -483,6 +485,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
             side1, side2 = side1 + st2, [a for a in side2 if a not in st2]
     if not side1 and len(side2) > 1 and all(in_state_camp(a) for a in side2) and any(_passive_or_object(parsed, trig, a) for a in side2):
         pass  # "ont tué sept éléments des FAMa et de Wagner": allies hit together, their attacker named elsewhere
+    elif not side1 and len(side2) > 1 and all(is_civilian(a) or a.kind == "peacekeepers" for a in side2) and any(
+            _passive_or_object(parsed, trig, a) for a in side2):
+        pass  # "le camp de la Minusma a été bombardé, blessant plusieurs personnes": peacekeepers and civilians hit together
     elif (not side1 or not side2) and len({a.key for a in side1 or side2}) > 1:
         side1, side2 = _split_camps(side1 or side2)
     elif not side1 and side2 and all(is_civilian(a) for a in side2):
