@@ -640,3 +640,9 @@ def test_a_toll_summed_over_years_is_context_not_a_claim():
     # a day of its own after the years is the report's act
     got = _fr("Depuis 2019, le village a été attaqué plusieurs fois, et dimanche 12 civils ont été tués à Boni.", published="2023-03-08")
     assert {c[3] for c in got} == {12}
+
+
+def test_a_figure_s_own_relative_clause_holds_its_outcome():
+    got = _fr("Jeudi, une section des FAMa est tombée dans une embuscade près de Boni. Le bilan provisoire est de 4 personnels FAMa qui ont "
+              "trouvé la mort, 12 autres blessés.", published="2020-08-28")
+    assert {(c[1], c[2], c[3]) for c in got} == {("Military Forces of Mali (2020-2021)", "killed", 4), ("Military Forces of Mali (2020-2021)", "wounded", 12)}

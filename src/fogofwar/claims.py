@@ -965,6 +965,10 @@ def _in_date(lex, text: str, q: Quantity) -> bool:
 _ASIDES = re.compile(r"\([^()]*\)|,[^,.;:]{0,120},")
 
 
+# "4 personnels FAMa qui ont trouvé la mort", "three soldiers who were killed": the figure's own relative clause
+_OWN_RELATIVE = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}(?:qui|who)\s+(?:(?:ont|a|avaient|avait|sont|est|have|has|had|were|was)\s+)?(?:(?:été|been)\s+)?(?:(?:tous|all)\s+)?", re.I)
+
+
 def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, shared):
     """The outcome word(s) a figure belongs to, and what a coordinated next figure may share.
 
@@ -994,7 +998,7 @@ def _bind_outcomes(lex, doc, text: str, q: Quantity, nxt_q: int, outcomes, share
             listed = False  # "selon une source de sécurité, 16 soldats tués": an article, not the first of a list
         if first[0] > nxt_q and not listed:
             after = []
-        elif re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0]):
+        elif (re.search(r"[.;:]|\b(?:who|which|qui)\b", between) or _has_verb(doc, q.end, first[0])) and not _OWN_RELATIVE.fullmatch(between):
             after = []  # "une embuscade ... et revendique la mort de 47": another clause stands between
         elif (q.term is None and not q.single and q.low == 1 and not re.match(r"\s+(?:of|d'entre|de)\b", between) and not listed
               and len(between.split()) > (5 if _names_people(text, q.end, _person_words(doc.lang_)) else 3)):
