@@ -697,3 +697,11 @@ def test_a_camp_shelled_wounding_civilian_and_military_persons():
     evs = _events(text, "2017-06-09", lang="fr")
     assert evs and all("Military Forces of Mali" not in (e.actor1 or "") for e in evs)
     assert any("MINUSMA" in (e.actor2 or "") or "MINUSMA" in (e.actor1 or "") for e in evs)
+
+
+def test_years_of_violence_blamed_on_groups_do_not_name_the_kidnappers():
+    text = ("Sincina\n\nDes hommes armés ont enlevé jeudi soir trois ressortissants italiens et un Togolais à Sincina, près de Koutiala. "
+            "Le Burkina Faso voisin est pris depuis 2015 dans une spirale de violences attribuées à des mouvements armés terroristes, "
+            "affiliés à Al-Qaïda et au groupe Etat islamique.")
+    (e,) = _events(text, "2022-05-20", lang="fr")
+    assert e.actor1 == "Unidentified Armed Group (Mali)"

@@ -175,7 +175,7 @@ _OWN_FIGHTERS = re.compile(r"(?<!\bof )(?<!\bde )(?<!\bparmi )(?<!\bamong )\b(?:
 # "al Qaeda's affiliate", "al Qaeda-linked", "lié à Al-Qaïda": a name that only describes another group
 _DESCRIBES_AFTER = re.compile(r"(?:(?:['’]s)?\s+(?:\w+\s+)?(?:affiliate|branch|franchise)|-(?:linked|affiliated|allied|backed|aligned|inspired))\b", re.I)
 _DESCRIBED_BEFORE = re.compile(r"(?:\blinked\s+to|\baffiliated\s+(?:to|with)|\baffiliate\s+of|\blié(?:e|s|es)?\s+à|\baffilié(?:e|s|es)?\s+à|\bproches?\s+d['’e]\s*|\b(?:branche|filiale|franchise|émanation|aile|branch|wing|offshoot)\s+(?:[\w-]+\s+)?(?:d['’]|de\s+|of\s+))\s*(?:the\s+|l['’]|la\s+|le\s+)?"
-                               r"(?:[^,.;]{0,40}\s(?:et|and)\s+(?:à\s+|to\s+)?(?:the\s+|l['’]|la\s+|le\s+)?)?$", re.I)  # "affiliés à l'État islamique et à Al-Qaïda"
+                               r"(?:[^,.;]{0,40}\s(?:et|and)\s+(?:à\s+|au\s+|aux\s+|to\s+)?(?:the\s+|l['’]|la\s+|le\s+)?(?:groupe\s+|group\s+)?)?$", re.I)  # "affiliés à l'État islamique et à Al-Qaïda", "... et au groupe État islamique"
 
 
 def _describes(m: ActorMention, text: str) -> bool:
@@ -230,7 +230,8 @@ def named_in_apposition(mentions: list[ActorMention], text: str) -> list[ActorMe
     """Named actors that stand in apposition to unnamed attackers: "les assaillants, des chasseurs dozos, ..."."""
     return [b for a, b in zip(mentions, mentions[1:])
             if a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and b.entry is not None and b.generic is None
-            and not is_state_force(b) and _APPOSITION.fullmatch(text[a.end : b.start])]
+            and not is_state_force(b) and _APPOSITION.fullmatch(text[a.end : b.start])
+            and not _DESCRIBED_BEFORE.search(text[max(0, b.start - 60) : b.start])]  # not "terroristes, affiliés à Al-Qaïda"
 
 
 # "ses « soldats »", "its fighters": a group's own men, not the state's
