@@ -364,3 +364,13 @@ def test_a_governor_s_seat_that_speaks_is_not_where_the_act_was():
     text = "Des combats ont eu lieu dans le gouvernorat de Kasserine."
     at = text.index("Kasserine")
     assert cuebook().classify(text, at, at + len("Kasserine")) == "region"
+
+
+def test_countries_named_only_as_borders_do_not_claim_a_shared_town():
+    from fogofwar.ingest import make_document
+    from fogofwar.pipeline import extract
+
+    text = ("Bengou\n\nDes hommes armés ont enlevé dimanche le chef de village de Bengou, dans le département de Gaya. La bande "
+            "frontalière avec le Bénin et le Nigeria connaît depuis plusieurs mois une recrudescence de l'insécurité.")
+    evs = extract([make_document(text, name="t", published="2022-11-14", lang="fr")]).events
+    assert evs and all(e.country == "Niger" for e in evs)

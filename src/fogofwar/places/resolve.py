@@ -51,9 +51,13 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
     # where the attackers fled to or a convoy was heading ("ont pris la fuite vers le Mali") counts as little as a border
     motion = cuebook().motion
 
+    firm: set[str] = set()  # countries named other than as a border or a destination
+
     def add(iso: str, w: float, pos: int) -> None:
         score[iso] = score.get(iso, 0.0) + w
         first.setdefault(iso, pos)
+        if w >= 1.0:
+            firm.add(iso)
 
     # a name shared by towns of several countries ("Kita": a Tokyo ward and a Malian town) votes last, for the
     # country the rest of the report names, so that "Kita, dans la région de Kayes" stays in Mali
@@ -83,7 +87,8 @@ def mentioned_countries(text: str, toponyms: list[Toponym], gazetteer: Gazetteer
     for t in shared:
         key = name_key(t.text)
         isos = list(dict.fromkeys(c.iso3 for c in t.candidates if name_key(c.name) == key))
-        named = [i for i in isos if i in score]
+        # ("dans le département de Gaya ... la bande frontalière avec le Bénin et le Nigeria": a border names no home)
+        named = [i for i in isos if i in firm]
         iso = max(named, key=lambda i: score[i]) if named else max(isos, key=lambda i: (common[i], i in gaz.home))
         add(iso, 0.5 if t.cue == "border" or t.cue in motion else 1.0, t.start)
     return sorted(score, key=lambda k: (-score[k], first[k]))
