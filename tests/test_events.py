@@ -705,3 +705,10 @@ def test_years_of_violence_blamed_on_groups_do_not_name_the_kidnappers():
             "affiliés à Al-Qaïda et au groupe Etat islamique.")
     (e,) = _events(text, "2022-05-20", lang="fr")
     assert e.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_who_confirms_the_enemy_s_fire_did_not_fire():
+    text = ("Niafunké\n\nDes obus sont tombés lundi sur Niafunké, tuant quatre civils. Dans un communiqué publié mardi, l'État-major "
+            "général des armées a confirmé « des tirs indirects de l'ennemi » sur Niafunké, faisant état de 3 civils tués.")
+    evs = _events(text, "2023-09-27", lang="fr")
+    assert evs and not any("Military" in (e.actor1 or "") for e in evs)

@@ -251,11 +251,16 @@ def _subjects_above(parsed: Parsed, trig: Trigger, cue: str) -> set[int]:
     return _subjects_of(_trigger_root(parsed.doc, trig).ancestors, parsed.document.lang, cue)
 
 
+_ENEMY_OF = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:de\s+l['’]\s*ennemi|des\s+ennemis|de\s+l['’]\s*adversaire|des\s+terroristes|by\s+the\s+enemy|from\s+the\s+enemy)\b", re.I)
+
+
 def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     """Tokens of the subject of a reporting verb whose object is the trigger, named as an event already known
     ("le ministère de la Défense a annoncé l'attaque", "the ministry reported the attack"): who tells of it."""
     root = _trigger_root(parsed.doc, trig)
-    if root.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l'", "les") for c in root.children):
+    # ("a confirmé « des tirs indirects de l'ennemi »": an act the speaker puts on its enemy, whatever the article)
+    enemy_s = bool(_ENEMY_OF.match(parsed.text, trig.end))
+    if root.pos_ != "NOUN" or not (enemy_s or any(c.dep_ == "det" and c.lower_ in ("the", "le", "la", "l'", "les") for c in root.children)):
         return set()
     verb = root  # ("n'avaient pas réagi au bilan de l'attaque", "did not comment on the toll of the attack": through the nouns)
     for _ in range(5):
@@ -269,7 +274,11 @@ def _reporters(parsed: Parsed, trig: Trigger) -> set[int]:
     lang = parsed.document.lang
     if not reports(verb, reporting_lemmas(lang)) or verb.lemma_.lower() in {w.lower() for w in lexicon(lang).cues.get("claimers", [])}:
         return set()  # ("JNIM claimed the bombardment": who claims an act did it)
-    return {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
+    subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") and not c.dep_.endswith("pass") for t in c.subtree}
+    if not subject and enemy_s:
+        # (the small French parse often loses the subject of "l'État-major ... a confirmé": everything before the verb speaks)
+        subject = set(range(verb.sent.start, verb.i))
+    return subject
 
 
 @lru_cache(maxsize=4)
