@@ -712,3 +712,10 @@ def test_who_confirms_the_enemy_s_fire_did_not_fire():
             "général des armées a confirmé « des tirs indirects de l'ennemi » sur Niafunké, faisant état de 3 civils tués.")
     evs = _events(text, "2023-09-27", lang="fr")
     assert evs and not any("Military" in (e.actor1 or "") for e in evs)
+
+
+def test_a_ministry_s_communique_and_the_people_a_unit_protects():
+    text = ("Méhana\n\nLe ministère de la Défense nationale informe l'opinion que le jeudi 16 novembre 2023, une unité de l'opération "
+            "Almahaou, en mission de sécurisation des populations, a été la cible d'une attaque terroriste au nord de Méhana.")
+    (e,) = _events(text, "2023-11-18", lang="fr")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger (2023-)")

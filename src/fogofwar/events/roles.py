@@ -324,6 +324,17 @@ def _violent(trig: Trigger) -> bool:
     return categories().get(trig.sub_event_type).event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")
 
 
+_STATE_BODY = re.compile(r"(?:ministère|ministre|état-major|etat-major|direction|ministry|minister|general\s+staff|chief\s+of\s+staff)\b", re.I)
+
+
+def _state_body(a: ActorMention) -> bool:
+    """A state body that issues statements, named by a generic word ("le ministère de la Défense", "the general staff")."""
+    return a.entry is None and a.kind == "state_military" and bool(_STATE_BODY.match(a.text))
+
+
+_PROTECTED = re.compile(r"\b(?:sécurisation|protection|sécuriser|protéger|au\s+profit|escorte|secure|securing|protect|protecting|escorting|protection\s+of)\s+(?:des|de\s+la|du|de|les|la|le|the|of\s+the|of)?\s*$", re.I)
+
+
 def _speaks_next(parsed: Parsed, a: ActorMention) -> bool:
     """A reporting verb follows the actor in its own clause ("la junte au pouvoir à Ouagadougou n'a pas réagi"),
     read on the words, as the parse often loses such a subject."""
@@ -424,6 +435,8 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     # "Si la junte au pouvoir à Ouagadougou n'a pas réagi, le JNIM a revendiqué l'assaut": a government that speaks
     # (or keeps silent) about the act in the same sentence tells of it
     actors = [a for a in actors if a.kind != "government" or not _speaks_next(parsed, a)]
+    # "une unité ... en mission de sécurisation des populations a été la cible d'une attaque": the protected are not hit
+    actors = [a for a in actors if not (is_civilian(a) and _PROTECTED.search(parsed.text, max(0, a.start - 30), a.start))]
     if _violent(trig):
         # a government fights through its forces: ACLED codes it in strategic developments only, never as a side of
         # violence ("déclare le porte-parole du gouvernement en annonçant la nouvelle de l'attaque")
@@ -444,7 +457,9 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     if tellers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
         # (and so is a governor or a government that reports it: "le gouverneur ... déplore des pertes et indique que")
-        actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not (is_civilian(a) or a.kind == "government")]
+        # (and so is a ministry or a general staff whose communiqué tells it: "Le ministère de la Défense informe que ... une
+        # unité a été la cible d'une attaque")
+        actors = [a for a, sp in spans if sp is None or sp.root.i not in tellers or not (is_civilian(a) or a.kind == "government" or _state_body(a))]
     accusers = _accusers(parsed, trig) | _reporters(parsed, trig) | _toll_reporters(parsed, trig)
     if accusers:
         spans = [(a, parsed.doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
