@@ -719,3 +719,12 @@ def test_a_ministry_s_communique_and_the_people_a_unit_protects():
             "Almahaou, en mission de sécurisation des populations, a été la cible d'une attaque terroriste au nord de Méhana.")
     (e,) = _events(text, "2023-11-18", lang="fr")
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Unidentified Armed Group (Niger)", "Military Forces of Niger (2023-)")
+
+
+def test_a_village_taken_before_the_army_drove_them_out():
+    text = ("Dimbal\n\nDes jihadistes ont pris dimanche le contrôle du village de Dimbal, dans le cercle de Bankass, après de violents "
+            "combats avec les miliciens de Dan Na Ambassagou, avant d'en être chassés mardi par l'armée, a appris l'AOP.")
+    evs = _events(text, "2021-04-14", lang="fr")
+    taken = [e for e in evs if e.event_date == dt.date(2021, 4, 11)]
+    assert taken and taken[0].sub_event_type == "Non-state actor overtakes territory"
+    assert "Dan Na Ambassagou" in [taken[0].actor2, *taken[0].assoc_actor_2]

@@ -207,8 +207,8 @@ def _absorb_heads(mentions: list[ActorMention], text: str) -> list[ActorMention]
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
             continue
         if (prev is not None and prev.entry is None and prev.generic is not None and m.entry is not None and m.generic is None
-                and prev.generic.kind in ("state_military", "russian_forces", "jihadist", "separatist", "unidentified")
-                and _OF_GROUP.fullmatch(text[prev.end : m.start])):
+                and prev.generic.kind in ("state_military", "russian_forces", "jihadist", "separatist", "unidentified", "communal_militia")
+                and _OF_GROUP.fullmatch(text[prev.end : m.start])):  # ("les miliciens de Dan Na Ambassagou")
             out[-1] = replace(m, start=prev.start, text=text[prev.start : m.end])  # "les jihadistes de l'État islamique", "fighters of JNIM"
             continue
         out.append(m)

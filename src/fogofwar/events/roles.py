@@ -166,6 +166,10 @@ def _scope(doc, trig: Trigger, actor_tokens: set[int], elsewhere: set[int]) -> s
     for t in h.subtree:
         if t.dep_ in ("relcl", "acl:relcl") and t.i != h.i and root not in t.subtree and t.head.i != root.i:  # the trigger's own relative tells it
             excluded.update(x.i for x in t.subtree)
+        # "ont pris le contrôle de Dimbal ..., avant d'en être chassés mardi par l'armée": a later act's clause
+        if (t.dep_ == "advcl" and t.i != h.i and root not in t.subtree
+                and any(c.dep_ == "mark" and c.lower_ in ("avant", "before", "until", "jusqu'à") for c in t.children)):
+            excluded.update(x.i for x in t.subtree)
     scope = {t.i for t in h.subtree} - excluded - elsewhere  # ("elsewhere": _relative_after, computed once by sides)
     # "the column began a retreat but fell into an ambush": a coordinated verb shares its head's subject,
     # unless another noun phrase stands right before it ("... and CSP-DPA fighters decided to confront")
