@@ -728,3 +728,12 @@ def test_a_village_taken_before_the_army_drove_them_out():
     taken = [e for e in evs if e.event_date == dt.date(2021, 4, 11)]
     assert taken and taken[0].sub_event_type == "Non-state actor overtakes territory"
     assert "Dan Na Ambassagou" in [taken[0].actor2, *taken[0].assoc_actor_2]
+
+
+def test_men_claiming_to_belong_to_a_group_burn_a_convoy_of_tankers():
+    text = ("Lakamané\n\nUn convoi de camions-citernes en provenance du port de Dakar a été pris pour cible vendredi dernier près de Diéma. "
+            "Des hommes armés se réclamant du Groupe de soutien à l'islam et aux musulmans ont mis le feu à 23 citernes. Aucune perte en "
+            "vie humaine n'est à déplorer.")
+    evs = _events(text, "2025-10-20", lang="fr")
+    assert evs and {e.actor1 for e in evs} == {"JNIM: Group for Support of Islam and Muslims"}
+    assert {e.actor2 for e in evs} == {"Civilians (Mali)"} and {e.country for e in evs} == {"Mali"}

@@ -101,7 +101,8 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
         # against "des habitants disent avoir entendu des tirs")
         hit = Counter(sentence_target(parsed.sentences[i].text, doc.lang) for i in {m.trigger.sentence for m in d.mentions})
         _fill_unknown_sides(d, st, sub, "state_military" if hit["state_military"] > hit["civilians"] else "civilians" if hit["civilians"] > hit["state_military"] else None)
-        if blamed is not None and not d.background and st.event_type in _BLAMEABLE and d.side1 and all(_unnamed(a) for a in d.side1):
+        if blamed is not None and not d.background and (st.event_type in _BLAMEABLE or sub == "Looting/property destruction") and d.side1 and all(
+                _unnamed(a) for a in d.side1):
             d.side1 = [blamed]  # "no group has claimed the attack, but residents blamed the Islamic State Sahel Province"
         elif (blamed is not None and not d.background and st.event_type == "Battles" and d.side1 and all(in_state_camp(a) for a in d.side1)
               and d.side2 and all(_unnamed(a) and a.text.lower() in _ATTACKER_WORDS for a in d.side2)):
@@ -191,7 +192,7 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
         return None
     alternation = phrase_alternation(cues, r"\s+(?:[\w'’-]+\s+){0,3}?")  # "attribue à" also reads "attribue l'enlèvement à"
     # ("attribuent ces tirs aux combattants du JNIM", "blamed on fighters of the Islamic State": the group they belong to)
-    rx = re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:[\w-]+\s+(?:du|de\s+la|des|de|d['’]|of)\s*)?(?:(?:the|la|le|les|des|du)\s+|l['’])?", re.I)
+    rx = re.compile(rf"(?<![\w-])(?P<cue>{alternation})\s+(?:[\w-]+\s+(?:du|de\s+la|des|de|d['’]|of)\s*)?(?:(?:the|la|le|les|des|du)\s+|l['’])?", re.I)
     published = parsed.document.published
     found = []
     for si, sent in enumerate(parsed.sentences):
@@ -206,6 +207,8 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
                 continue
             # (the first name after the cue, past its adjectives: "fighters of the al Qaeda-linked Group for Support of Islam")
             a = next((a for a in analysis.actors if m.end() - 2 <= a.start <= m.end() + 40 and not re.search(r"[,;.:()]", parsed.text[m.end() : a.start])), None)
+            if a is None:  # ("se réclamant du Groupe de soutien ...": the name itself began where a head noun was looked for)
+                a = next((a for a in analysis.actors if m.end("cue") <= a.start <= m.end("cue") + 6), None)
             if a is not None and a.entry is not None and a.generic is None and not in_state_camp(a) and not is_civilian(a):
                 found.append(a)
         found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]

@@ -574,6 +574,9 @@ def _mentions(text: str, words, plural: bool = False, prefix: bool = False) -> b
     return any(re.search(rf"(?<!\w){re.escape(w.lower() if plural else w)}{tail}", text) for w in words)
 
 
+_CIVILIAN_CONVOY = re.compile(r"\bconvo(?:i|y)s?\s+(?:de|d['’]|of)\s+(?:\w+\s+)?(?:camions?|citernes?|camions-citernes|trucks?|lorr(?:y|ies)|tankers?|fuel\s+tankers?|commerçants|traders|bus)\b", re.I)
+
+
 def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
     """What an attack with no named target hit: "attacked the village" (civilians), "attacked a military post" (forces),
     "killed two Fulani", "the mayor was killed by gunmen" (people, hence civilians)."""
@@ -584,6 +587,8 @@ def implied_target(parsed: Parsed, trig: Trigger, lang: str) -> str | None:
     after = re.split(r"[.;]|, (?:then|and|before|after|puis|avant)\b", after)[0]
     # the trigger's object first, then the words right after it
     for words in [" ".join(t.text.lower() for t in obj.subtree) for obj in objects] + [after]:
+        if _CIVILIAN_CONVOY.search(words):
+            return "civilians"  # "un convoi de camions-citernes", "a convoy of fuel tankers": a convoy of traders
         for kind, key in (("state_military", "military_targets"), ("civilians", "civilian_targets")):
             if _mentions(words, cues.get(key, []), plural=True):
                 return kind
