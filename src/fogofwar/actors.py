@@ -221,6 +221,19 @@ _DESCRIBED_AFTER_NAME = re.compile(r"\)?\s*,\s*(?:a|an|un|une)\s+(?:[\w'’-]+\s
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:des|les|un|une|de|d['’]|the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}", re.I)
 
 
+# "people", "personnes": civilians only by default; a named side or a list after "dont" says who they were
+_PEOPLE_WORDS = frozenset({"people", "persons", "personnes", "gens"})
+
+
+def is_people(a: ActorMention) -> bool:
+    """A bare "people"/"personnes", read as civilians only for want of better."""
+    return a.entry is None and a.generic is not None and a.generic.kind == "civilians" and a.text.lower() in _PEOPLE_WORDS
+
+
+# a list that counts its members ("dont dix-neuf gendarmes et un civil") rather than naming some ("including some militiamen")
+COUNTED = re.compile(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|seven|eight|nine|ten)\b", re.I)
+
+
 def is_state_force(m: ActorMention) -> bool:
     """A registry actor coded as state forces (ACLED inter 1); ``events.roles.in_state_camp`` adds their allies."""
     return m.entry is not None and m.entry.inter == 1

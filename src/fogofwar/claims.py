@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .actors import ActorMention, name_actor
+from .actors import COUNTED, ActorMention, is_people, name_actor
 from .codebook import actor_registry, lexicon, phrase_alternation
 from .models import Claim, Document
 from .nlp import Parsed
@@ -636,9 +636,6 @@ def _share_victims_backwards(text: str, out: list[RawClaim], sentence: int) -> N
             a.victim_mentions = list(b.victim_mentions)
 
 
-_ANYONE_WORD = re.compile(r"(?:people|persons|personnes|gens)", re.I)
-
-
 def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, chosen, claimant, lang: str) -> list[ActorMention]:
     """Whose dead a figure counts: the actors between the figure and its outcome word or the next figure
     ("50 Wagner members and 10 Malian soldiers killed"), after a verb before it ("killed 12 soldiers"), or
@@ -664,7 +661,7 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         # loss verb's subject (a party telling its own losses is handled by the claim's own-side flag)
         victims = [a for a in sent_actors if max(s0, loss[0] - 60) <= a.start and a.end <= loss[0]
                    and not re.search(r"[.;:]|\d", text[a.end : loss[0]])]
-    if victims and all(_ANYONE_WORD.fullmatch(v.text) for v in victims):
+    if victims and all(is_people(v) for v in victims):
         # "vingt personnes tuées dont dix-neuf gendarmes et un civil": the people are those the list after "dont" names
         last = max(v.end for v in victims)
         sub = lex["subset_start"].search(text, last, min(s1, last + 40))
@@ -674,8 +671,7 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
             listed = [a for a in sent_actors if sub.end() <= a.start < end]
             # counted ("dont dix-neuf gendarmes et un civil") the list is the whole toll; vague ("including some
             # militiamen") it adds to the people
-            counted = re.search(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                                text[sub.end() : end], re.I)
+            counted = COUNTED.search(text, sub.end(), end)
             if listed:
                 victims = listed if counted else victims + listed
     o0, o1 = chosen[0][0], chosen[0][1]

@@ -271,7 +271,8 @@ def phrase_alternation(phrases, gap: str) -> str:
     """A regex alternation of lexicon phrases, longest first, with ``gap`` between their words (what may stand
     inside a phrase: an adverb in "fait également état", a quote in "porté « disparu »", a date in
     "tombée mardi dans une embuscade")."""
-    return "|".join(gap.join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=len, reverse=True))
+    # (ties in length in a fixed order: a set's order changes with every run's hash seed)
+    return "|".join(gap.join(re.escape(w) for w in p.split()) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
 
 
 @lru_cache(maxsize=len(LANGS))

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .. import places as places_stage
-from ..actors import ActorMention, name_actor, named_in_apposition
+from ..actors import ActorMention, is_people, name_actor, named_in_apposition
 from ..claims import RawClaim, name_claims, reconcile
 from ..codebook import actor_registry, categories, lexicon, phrase_alternation, version
 from ..models import Actor, Episode, Event, Evidence
@@ -17,7 +17,7 @@ from ..places.cues import cuebook
 from ..places.naming import acled_name
 from ..places.normalize import name_key
 from .analysis import BACKGROUND_DAYS, DocumentAnalysis
-from .grouping import Draft, _family, _same_place, anyone, group
+from .grouping import Draft, _family, _same_place, group
 from .roles import in_state_camp, is_civilian, resolve_sub_type, sentence_target
 
 
@@ -64,7 +64,7 @@ def build_events(analysis: DocumentAnalysis) -> list[Event]:
             country = next((a.entry.country for a in d.side1 + d.side2 if a.entry is not None and a.entry.country and a.entry.inter != 8), None)
         for side in (d.side1, d.side2):  # "treize personnes" killed among the gendarmes of the event: no civilian side
             if any(not is_civilian(a) for a in side):
-                side[:] = [a for a in side if not anyone(a)]
+                side[:] = [a for a in side if not is_people(a)]
         # civilians are the target side in one-sided violence
         if any(is_civilian(a) for a in d.side1) and d.side2 and not any(is_civilian(a) for a in d.side2):
             d.side1, d.side2 = d.side2, d.side1
@@ -208,7 +208,8 @@ def _blamed_group(analysis: DocumentAnalysis) -> ActorMention | None:
             # (the first name after the cue, past its adjectives: "fighters of the al Qaeda-linked Group for Support of Islam")
             a = next((a for a in analysis.actors if m.end() - 2 <= a.start <= m.end() + 40 and not re.search(r"[,;.:()]", parsed.text[m.end() : a.start])), None)
             if a is None:  # ("se réclamant du Groupe de soutien ...": the name itself began where a head noun was looked for)
-                a = next((a for a in analysis.actors if m.end("cue") <= a.start <= m.end("cue") + 6), None)
+                # (or inside the cue's own gap: "se réclamant de" read over "se réclamant du Groupe de soutien")
+                a = next((a for a in analysis.actors if m.start("cue") < a.start <= m.end("cue") + 6 and a.entry is not None), None)
             if a is not None and a.entry is not None and a.generic is None and not in_state_camp(a) and not is_civilian(a):
                 found.append(a)
         found += [a for a in named_in_apposition(analysis.actors, parsed.text) if sent.start <= a.start < sent.end]

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import places as places_stage
-from ..actors import ActorMention
+from ..actors import ActorMention, is_people
 from ..codebook import categories
 from ..models import Claim
 from .analysis import Mention
@@ -31,14 +31,6 @@ class Draft:
 
 
 
-_ANYONE = frozenset({"people", "persons", "personnes", "gens"})
-
-
-def anyone(a: ActorMention) -> bool:
-    """"people", "personnes": civilians only by default, and never a side of their own beside a named one."""
-    return a.entry is None and a.generic is not None and a.generic.kind == "civilians" and a.text.lower() in _ANYONE
-
-
 def _wildcards(side: list[ActorMention], known: list[ActorMention], facing: list[ActorMention] = ()) -> set[str]:
     """Keys of a side, where "the attackers"/"gunmen" (an unidentified group) stand for the one named
     non-state armed actor of the event, if there is exactly one ("IS Sahel fighters attacked ... the attackers withdrew").
@@ -53,7 +45,7 @@ def _wildcards(side: list[ActorMention], known: list[ActorMention], facing: list
             continue  # an actor only implied ("the checkpoint was set on fire": its forces) never splits an event
         if a.entry is None and a.generic is not None and a.generic.kind in ("unidentified", "jihadist") and len(named) == 1:
             keys |= named
-        elif anyone(a) and facing:
+        elif is_people(a) and facing:
             continue  # "la mort de treize personnes lors d'une attaque": people, soldiers among them, are nobody's side yet
         else:
             keys.add(a.key)

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention, is_state_force
+from ..actors import COUNTED, ActorMention, is_people, is_state_force
 from ..codebook import actor_registry, categories, lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate, reporting_lemmas, reports
 from ..detect import Trigger
@@ -528,13 +528,12 @@ def sides(parsed: Parsed, trig: Trigger, actors: list[ActorMention]) -> tuple[li
     return side1, side2
 
 
-_PEOPLE = re.compile(r"(?:people|persons|personnes|gens)", re.I)
 _LIST_OF = re.compile(r"[^.;]{0,25}?\b(?:dont|parmi\s+lesquel(?:le)?s|including|among\s+them)\s+", re.I)
 
 
 def _listed_people(parsed: Parsed, side: list[ActorMention], actors: list[ActorMention]) -> list[ActorMention]:
     """"vingt personnes tuées dont dix-neuf gendarmes et un civil": the people are the groups the list names."""
-    if not side or not all(a.entry is None and _PEOPLE.fullmatch(a.text) for a in side):
+    if not side or not all(is_people(a) for a in side):
         return side
     last = max(a.end for a in side)
     m = _LIST_OF.match(parsed.text, last)
@@ -543,8 +542,7 @@ def _listed_people(parsed: Parsed, side: list[ActorMention], actors: list[ActorM
     stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", parsed.text[m.end() : m.end() + 120])
     end = m.end() + (stop.start() if stop else 120)
     listed = [a for a in actors if m.end() <= a.start < end]
-    counted = re.search(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-                        parsed.text[m.end() : end], re.I)
+    counted = COUNTED.search(parsed.text, m.end(), end)
     return (listed if counted else side + listed) if listed else side
 
 
