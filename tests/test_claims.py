@@ -637,8 +637,12 @@ def test_a_toll_summed_over_years_is_context_not_a_claim():
     got = _claims_of("Attack near Boni\n\nA peacekeeper was killed on Saturday in an attack on the UN camp near Boni. Since 2013 the mission "
                      "has lost more than 160 peacekeepers.", published="2018-04-15")
     assert {(c[1], c[3]) for c in got} == {("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2020)", 1)}
-    # a day of its own after the years is the report's act
+    # a day of its own after the years is the report's act; a record since a year is no sum
     got = _fr("Depuis 2019, le village a été attaqué plusieurs fois, et dimanche 12 civils ont été tués à Boni.", published="2023-03-08")
+    assert {c[3] for c in got} == {12}
+    got = _fr("Douze soldats ont été tués près de Boni dans l'attaque la plus meurtrière depuis 2015.", published="2023-03-08")
+    assert {c[3] for c in got} == {12}
+    got = _claims_of("Attack near Boni\n\nTwelve soldiers were killed in the deadliest attack since 2015 near Boni.", published="2023-03-08")
     assert {c[3] for c in got} == {12}
 
 

@@ -505,14 +505,19 @@ _A_DAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|h
                     r"july|august|september|october|november|december)\b", re.I)
 
 
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+|plus\s+(?:meurtri\w*|lourd\w*|sanglant\w*|grave\w*|importan\w*|violent\w*))\b[^,.;]{0,30}$", re.I)
+
+
 def _cumulative(lex, text: str, s0: int, s1: int, q: Quantity) -> bool:
     """A toll summed over years ("Depuis 2015, les violences ont fait plus de 10.000 morts"; "the mission has lost more than
     160 peacekeepers since its deployment"), unless a day of its own comes between ("Depuis 2019 ..., et dimanche 12 civils")."""
-    before = [m for m in lex["cumulative"].finditer(text, s0, q.start)]
+    # ("the deadliest attack since 2015", "l'attaque la plus meurtrière depuis 2015": a record, not a sum)
+    before = [m for m in lex["cumulative"].finditer(text, s0, q.start) if not _SUPERLATIVE.search(text, max(s0, m.start() - 40), m.start())]
     if before and not _A_DAY.search(text, before[-1].end(), q.start) and not re.search(r"[;:]", text[before[-1].end() : q.start]):
         return True
     after = lex["cumulative"].search(text, q.end, min(s1, q.end + 120))
-    return after is not None and not _A_DAY.search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
+    return (after is not None and not _A_DAY.search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
+            and not _SUPERLATIVE.search(text, max(q.end, after.start() - 40), after.start()))
 
 
 # between two figures of one list: "6 soldats et 34 VDP", "six soldiers, 34 VDP"; never across a clause (", et 50")
