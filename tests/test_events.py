@@ -737,3 +737,12 @@ def test_men_claiming_to_belong_to_a_group_burn_a_convoy_of_tankers():
     evs = _events(text, "2025-10-20", lang="fr")
     assert evs and {e.actor1 for e in evs} == {"JNIM: Group for Support of Islam and Muslims"}
     assert {e.actor2 for e in evs} == {"Civilians (Mali)"} and {e.country for e in evs} == {"Mali"}
+
+
+def test_a_past_perfect_of_reported_speech_or_a_relative_clause_is_not_an_earlier_event():
+    text = ("Soudougui\n\nResidents of Burkina Faso's Centre-Est region say an air strike by the army last Friday killed civilians who "
+            "had gathered at the weekly market. "
+            "The general staff said on Monday that aircraft had struck a gathering of fighters on the outskirts of Soudougui.")
+    evs = _events(text, "2026-01-15")
+    assert [(e.event_date, e.background) for e in evs] == [(dt.date(2026, 1, 9), False)]
+    assert evs[0].location == "Soudougui"

@@ -53,7 +53,14 @@ def _earlier_event(parsed: Parsed, si: int, date: dt.date, published: dt.date) -
     if not rx or (published - date).days < int(dates.get("pluperfect_min_days", 5)):
         return False
     sent = parsed.sentences[si]
-    return bool(re.search(rx, parsed.text[sent.start : sent.end], re.I))
+    text = parsed.text[sent.start : sent.end]
+    # not a past perfect of reported speech or of a relative clause: "the general staff said aircraft had struck a
+    # gathering", "civilians who had gathered at the market", "a indiqué que neuf soldats avaient été tués"
+    return any(not _BACKSHIFTED.search(text, max(0, m.start() - 60), m.start()) for m in re.finditer(rx, text, re.I))
+
+
+_BACKSHIFTED = re.compile(r"(?:\b(?:who|which|that|qui|que|qu['’]|où|where|said|says|told|stated|reported|added)\b|"
+                          r"\b(?:a|ont|avait|avaient)\s+(?:indiqué|déclaré|affirmé|précisé|assuré|annoncé|expliqué|ajouté|rapporté)\b)[^.;]*$", re.I)
 
 
 def _story_parts(parsed: Parsed) -> list[int]:

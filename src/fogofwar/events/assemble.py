@@ -379,7 +379,8 @@ def _unlisted_location(analysis: DocumentAnalysis, d: Draft, loc: places_stage.L
     found: dict[str, tuple[int, int, str]] = {}
     gaz = places_stage.Gazetteer.default()
     # ("The attack took place in a village called Kankanfogouol": the act named again says where it was)
-    told = sorted({m.trigger.sentence for m in own} | {m.trigger.sentence for m in d.mentions if m.anaphoric and not m.headline})
+    # (and the act's other tellings attached to it: "aircraft had struck a gathering on the outskirts of Soudougui")
+    told = sorted({m.trigger.sentence for m in own} | {m.trigger.sentence for m in d.mentions if (m.anaphoric or m.attached) and not m.headline})
     # the event's own sentences first; then the rest of their paragraphs ("La commune rurale de Logobou a reçu la visite
     # d'hommes armés. ... ils ont mis le feu à la mairie")
     paras = {parsed.sentences[i].para for i in told if not parsed.in_title(i)}
