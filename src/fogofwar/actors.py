@@ -59,7 +59,7 @@ class _Matchers:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _fold(s: str) -> str:
@@ -69,7 +69,7 @@ def _fold(s: str) -> str:
 
 def _alt_folded(words) -> str:
     """An alternation of folded words where a bare "e" also matches "é" (used with re.I, so "É" and "E" too)."""
-    return "|".join(re.escape(w).replace("e", "[eé]") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace("e", "[eé]") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=4)

@@ -56,7 +56,7 @@ class Quantity:
 def _quantity_re(lang: str) -> re.Pattern:
     lex = lexicon(lang)
     vague = sorted(lex.vague, key=len, reverse=True)
-    mods = sorted({m for v in lex.modifiers.values() for m in v}, key=len, reverse=True)
+    mods = sorted({m for v in lex.modifiers.values() for m in v}, key=lambda m: (-len(m), m))
     words = sorted(_NUMBER_WORDS[lang].split(), key=len, reverse=True)
     num_word = rf"(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))*"
     mod = rf"(?P<mod>{'|'.join(re.escape(m) for m in mods)})\s+" if mods else ""
@@ -171,7 +171,7 @@ def _source_alternation(c, phrases) -> str:
     adjs = c["attribution"].get("source_adjectives") or []
     adj = rf"(?:\s+(?:{'|'.join(map(re.escape, adjs))}))?" if adjs else ""
     out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
+    for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
         words = p.split()
         if len(words) > 1 and re.fullmatch(_ARTICLES, words[0], re.I):
             out.append(re.escape(words[0]) + adj + r"\s+" + r"\s+".join(map(re.escape, words[1:])))
@@ -223,7 +223,7 @@ def _claim_lex(lang: str):
     c = lexicon(lang).claims
 
     def alt(words):  # either apostrophe: "d'un" and "d’un"
-        return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(set(words), key=len, reverse=True))
+        return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
     def verb_alt(phrases):  # "fait également état de", "has also claimed": one adverb inside a phrase
         return phrase_alternation(phrases, r"\s+(?:\w+(?:ment|ly)\s+)?")
@@ -277,6 +277,9 @@ def _claim_lex(lang: str):
         # "selon nos informations": the outlet's own finding
         "own_reporting": re.compile(rf"(?<![\w-])(?:{alt(c.get('own_reporting') or ['(?!x)x'])})(?![\w-])", re.I),
         "cumulative": re.compile(c.get("cumulative") or r"(?!x)x", re.I),
+        # a day of its own ("dimanche", "on Sunday", "le 3 mars"), from the dates lexicon: after years, the report's act
+        "a_day": re.compile(rf"\b(?:{alt(lexicon(lang).dates['weekdays'])})\b|\b\d{{1,2}}(?:er)?\s+(?:{alt(lexicon(lang).dates['months'])})\b"
+                            r"|\b(?:hier|yesterday)\b", re.I),
         # "C'est ce qu'affirment des habitants": a sentence whose source speaks for the sentence before it
         "said_before": re.compile(c.get("said_before") or r"(?!x)x", re.I),
         "most_of": re.compile(c.get("part_of", r"(?!x)x"), re.I),
@@ -500,11 +503,6 @@ def _not_casualty(lex, text: str, q: Quantity, outcomes) -> bool:
     return not any(end <= o[0] <= end + 20 and re.fullmatch(r"\s*(?:ont|a|have|has|were|was|sont|est)?\s*(?:été|been)?\s*", text[end : o[0]]) for o in outcomes)
 
 
-_A_DAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
-                    r"|\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
-                    r"july|august|september|october|november|december)\b", re.I)
-
-
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+|plus\s+(?:meurtri\w*|lourd\w*|sanglant\w*|grave\w*|importan\w*|violent\w*))\b[^,.;]{0,30}$", re.I)
 
 
@@ -513,10 +511,10 @@ def _cumulative(lex, text: str, s0: int, s1: int, q: Quantity) -> bool:
     160 peacekeepers since its deployment"), unless a day of its own comes between ("Depuis 2019 ..., et dimanche 12 civils")."""
     # ("the deadliest attack since 2015", "l'attaque la plus meurtrière depuis 2015": a record, not a sum)
     before = [m for m in lex["cumulative"].finditer(text, s0, q.start) if not _SUPERLATIVE.search(text, max(s0, m.start() - 40), m.start())]
-    if before and not _A_DAY.search(text, before[-1].end(), q.start) and not re.search(r"[;:]", text[before[-1].end() : q.start]):
+    if before and not lex["a_day"].search(text, before[-1].end(), q.start) and not re.search(r"[;:]", text[before[-1].end() : q.start]):
         return True
     after = lex["cumulative"].search(text, q.end, min(s1, q.end + 120))
-    return (after is not None and not _A_DAY.search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
+    return (after is not None and not lex["a_day"].search(text, q.end, after.start()) and "," not in text[q.end : after.start()]
             and not _SUPERLATIVE.search(text, max(q.end, after.start() - 40), after.start()))
 
 

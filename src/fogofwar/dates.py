@@ -308,7 +308,7 @@ def find_dates(
 def _act_before(lang: str) -> re.Pattern:
     """An outcome word or an act's participle right before a date: "ont péri le 8 courant", "l'embuscade tendue mardi"."""
     words = [w for ws in lexicon(lang).claims["outcomes"].values() for w in ws] + list(lexicon(lang).dates.get("act_participles", []))
-    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![\w-])(?:{alt})\s+(?:(?:le|la|ce|cette|on|last|the|dans\s+la\s+nuit\s+de|in\s+the)\s+)?$", re.I)
 
 
