@@ -231,7 +231,22 @@ def is_people(a: ActorMention) -> bool:
 
 
 # a list that counts its members ("dont dix-neuf gendarmes et un civil") rather than naming some ("including some militiamen")
-COUNTED = re.compile(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|seven|eight|nine|ten)\b", re.I)
+_COUNTED = re.compile(r"\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|one|two|three|four|five|seven|eight|nine|ten)\b", re.I)
+# where such a list ends: a sentence's pause, or a comma that no further member follows (", et 50 terroristes")
+_LIST_END = re.compile(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)")
+
+
+def list_members(text: str, start: int, stop_until: int, default_end: int, actors: list[ActorMention],
+                 people: list[ActorMention]) -> list[ActorMention]:
+    """Who "people" were, from the list after "dont"/"including" that starts at ``start``: counted ("dont dix-neuf
+    gendarmes et un civil") the list is all of them; vague ("including some militiamen") it adds to the people.
+    The list ends at its first pause before ``stop_until``, else at ``default_end``."""
+    stop = _LIST_END.search(text, start, stop_until)
+    end = stop.start() if stop else default_end
+    listed = [a for a in actors if start <= a.start < end]
+    if not listed:
+        return people
+    return listed if _COUNTED.search(text, start, end) else people + listed
 
 
 def is_state_force(m: ActorMention) -> bool:

@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .actors import COUNTED, ActorMention, is_people, name_actor
+from .actors import ActorMention, is_people, list_members, name_actor
 from .codebook import actor_registry, lexicon, phrase_alternation
 from .models import Claim, Document
 from .nlp import Parsed
@@ -669,14 +669,7 @@ def _figure_victims(lex, text: str, sent, sent_actors, q: Quantity, nxt_q: int, 
         last = max(v.end for v in victims)
         sub = lex["subset_start"].search(text, last, min(s1, last + 40))
         if sub is not None and not re.search(r"[.;]", text[last : sub.start()]):
-            stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", text[sub.end() : s1])
-            end = sub.end() + (stop.start() if stop else min(100, s1 - sub.end()))
-            listed = [a for a in sent_actors if sub.end() <= a.start < end]
-            # counted ("dont dix-neuf gendarmes et un civil") the list is the whole toll; vague ("including some
-            # militiamen") it adds to the people
-            counted = COUNTED.search(text, sub.end(), end)
-            if listed:
-                victims = listed if counted else victims + listed
+            victims = list_members(text, sub.end(), s1, sub.end() + min(100, s1 - sub.end()), sent_actors, victims)
     o0, o1 = chosen[0][0], chosen[0][1]
     if not victims and 0 <= o0 - q.end <= 4 and re.fullmatch(r"(?:corps|cadavres?|bodies|dépouilles)", text[o0:o1], re.I):
         # "une vingtaine de corps de terroristes", "the bodies of 12 soldiers": whose bodies

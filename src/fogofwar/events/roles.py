@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..actors import COUNTED, ActorMention, is_people, is_state_force
+from ..actors import ActorMention, is_people, is_state_force, list_members
 from ..codebook import actor_registry, categories, lexicon, phrase_alternation
 from ..dates import DateMention, SentenceDate, reporting_lemmas, reports
 from ..detect import Trigger
@@ -539,11 +539,7 @@ def _listed_people(parsed: Parsed, side: list[ActorMention], actors: list[ActorM
     m = _LIST_OF.match(parsed.text, last)
     if m is None:
         return side
-    stop = re.search(r"[.;]|,\s+(?!\d|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b)", parsed.text[m.end() : m.end() + 120])
-    end = m.end() + (stop.start() if stop else 120)
-    listed = [a for a in actors if m.end() <= a.start < end]
-    counted = COUNTED.search(parsed.text, m.end(), end)
-    return (listed if counted else side + listed) if listed else side
+    return list_members(parsed.text, m.end(), m.end() + 120, m.end() + 120, actors, side)
 
 
 def _passive_or_object(parsed: Parsed, trig: Trigger, a: ActorMention) -> bool:
